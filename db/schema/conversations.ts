@@ -1,0 +1,44 @@
+// Conversations: one contact on one channel, with status, queue, assignee and the last timeline seq.
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { channels } from './channels.ts'
+import { contacts } from './contacts.ts'
+import { offices, queues } from './org.ts'
+import { consultants } from './staff.ts'
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'restrict' }),
+    channelKind: text('channel_kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    queueId: uuid('queue_id').references(() => queues.id, { onDelete: 'set null' }),
+    officeId: uuid('office_id').references(() => offices.id, { onDelete: 'set null' }),
+    assigneeId: uuid('assignee_id').references(() => consultants.id, { onDelete: 'set null' }),
+    priority: integer('priority').notNull().default(0),
+    subject: text('subject'),
+    /** Highest seq written to this conversation's timeline; bumped under the row lock. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastMessageText: text('last_message_text'),
+    lastMessageDirection: text('last_message_direction'),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    check(
+      'conversations_status_ck',
+      sql`${t.status} in ('queued', 'offered', 'assigned', 'pending', 'snoozed', 'resolved')`,
+    ),
+    index('conversations_activity_idx').on(t.lastActivityAt, t.id),
+    index('conversations_contact_idx').on(t.contactId),
+    index('conversations_status_idx').on(t.status),
+    index('conversations_assignee_idx').on(t.assigneeId),
+  ],
+)

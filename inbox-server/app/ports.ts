@@ -1,0 +1,105 @@
+// The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
+import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
+import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+
+export interface Clock {
+  now(): Date
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+/** Committed facts announced between processes. The store is the truth; the bus is only a doorbell. */
+export type BusMessage =
+  | { type: 'event'; conversationId: string; contactId: string; event: TimelineEvent }
+  | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
+
+export interface Bus {
+  publish(msg: BusMessage): void
+  subscribe(handler: (msg: BusMessage) => void): () => void
+  close(): Promise<void>
+}
+
+export interface ConsultantRecord {
+  id: string
+  email: string
+  name: string
+  role: Role
+  passwordHash: string
+  disabled: boolean
+}
+
+export interface ConversationRecord {
+  id: string
+  contactId: string
+  channelId: string
+  channelKind: ChannelKind
+  status: ConversationStatus
+  queueId: string | null
+  assigneeId: string | null
+  lastSeq: number
+}
+
+export interface NewEvent {
+  type: TimelineEvent['type']
+  direction: 'in' | 'out' | null
+  text: string | null
+  author: { kind: 'contact' | 'consultant' | 'system'; id: string | null; name: string | null }
+  clientId?: string | null
+  externalId?: string | null
+  data?: Record<string, unknown> | null
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus | 'open'
+  channel?: ChannelKind
+  assigneeId?: string | null
+  queueId?: string
+}
+
+export interface Defaults {
+  webchatChannelId: string
+  defaultQueueId: string
+}
+
+/** Reads and single-statement writes outside a transaction. */
+export interface Store {
+  kind: 'pglite' | 'postgres'
+  transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
+  ensureDefaults(): Promise<Defaults>
+
+  findConsultantByEmail(email: string): Promise<ConsultantRecord | null>
+  insertConsultant(c: { email: string; name: string; role: Role; passwordHash: string }): Promise<ConsultantRecord>
+  listConsultants(): Promise<ConsultantRecord[]>
+  countConsultants(): Promise<number>
+  insertSession(s: { consultantId: string; tokenHash: string; expiresAt: Date; userAgent: string | null }): Promise<void>
+  /** The consultant behind a session or API token, if it is neither expired nor revoked. */
+  findConsultantByToken(tokenHash: string, now: Date): Promise<ConsultantRecord | null>
+  revokeToken(tokenHash: string, now: Date): Promise<boolean>
+
+  findOrCreateContact(channelKind: ChannelKind, externalId: string): Promise<string>
+  contactConversations(contactId: string): Promise<{ id: string; lastSeq: number; status: ConversationStatus }[]>
+  getConversation(id: string): Promise<ConversationRecord | null>
+  getConversationView(id: string): Promise<Conversation | null>
+  listConversationViews(
+    filter: ConversationFilter,
+    page: { cursor: string | null; limit: number },
+  ): Promise<{ items: Conversation[]; next: string | null } | { error: 'bad_cursor' }>
+  listEvents(conversationId: string, afterSeq: number, limit: number, opts?: { publicOnly?: boolean }): Promise<TimelineEvent[]>
+  findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
+}
+
+/** Writes inside one transaction; conversation rows are locked before their timeline grows. */
+export interface TxStore {
+  lockContact(contactId: string): Promise<boolean>
+  lockConversation(id: string): Promise<ConversationRecord | null>
+  findOpenConversation(contactId: string, channelId: string): Promise<ConversationRecord | null>
+  insertConversation(c: { contactId: string; channelId: string; channelKind: ChannelKind; queueId: string | null; now: Date }): Promise<ConversationRecord>
+  updateConversation(id: string, patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null }): Promise<void>
+  /** Appends with the next gap-free seq of the conversation (its row must be locked). */
+  appendEvent(conversationId: string, e: NewEvent, now: Date): Promise<TimelineEvent>
+  findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
+}

@@ -1,0 +1,62 @@
+// Reads and validates the environment once at start; a bad value stops the hub with a clear message.
+import { z } from 'zod'
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  NATS_URL: z.string().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must have at least 10 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  natsUrl: string | undefined
+  publicUrl: string
+  /** Origins allowed to open the visitor socket; '*' allows any. */
+  allowedOrigins: string[]
+  adminEmail: string | undefined
+  adminPassword: string | undefined
+  sessionTtlMs: number
+  logLevel: z.infer<typeof Env>['LOG_LEVEL']
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
+
+export function readConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }
+  }
+  const e = parsed.data
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
+  const allowedOrigins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
+    : [new URL(publicUrl).origin, ...(e.PUBLIC_URL ? [] : [`http://127.0.0.1:${e.PORT}`])]
+  if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) return { ok: false, errors: ['ADMIN_PASSWORD: required when ADMIN_EMAIL is set'] }
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+      natsUrl: e.NATS_URL,
+      publicUrl,
+      allowedOrigins,
+      adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: e.ADMIN_PASSWORD,
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      logLevel: e.LOG_LEVEL,
+    },
+  }
+}

@@ -1,0 +1,61 @@
+// REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
+import { Hono } from 'hono'
+import { ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
+import type { Store } from '../app/ports.ts'
+import type { StaffSendOutcome, StaffMessage } from '../app/send-staff-message.ts'
+import { apiError } from './api-error.ts'
+import { readJson, validate } from './request-body.ts'
+import type { StaffEnv } from './staff-auth-middleware.ts'
+
+export function conversationRoutes(deps: { store: Store; sendStaffMessage: (m: StaffMessage) => Promise<StaffSendOutcome> }) {
+  const app = new Hono<StaffEnv>()
+
+  app.get('/', async (c) => {
+    const q = validate(ConversationListQuery, c.req.query())
+    if (!q.ok) return apiError(c, q.code, q.message, q.details)
+    const { assignee, status, channel, queue, cursor, limit } = q.value
+    const r = await deps.store.listConversationViews(
+      {
+        status,
+        channel,
+        queueId: queue,
+        assigneeId: assignee === 'me' ? c.get('consultant').id : assignee === 'none' ? null : assignee,
+      },
+      { cursor: cursor ?? null, limit },
+    )
+    if ('error' in r) return apiError(c, 'bad_cursor', 'The cursor is not one this server gave out')
+    return c.json(r)
+  })
+
+  app.get('/:id', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    const conv = id.success ? await deps.store.getConversationView(id.data) : null
+    return conv ? c.json(conv) : apiError(c, 'not_found', 'No such conversation')
+  })
+
+  app.get('/:id/events', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    const q = validate(EventListQuery, c.req.query())
+    if (!q.ok) return apiError(c, q.code, q.message, q.details)
+    if (!id.success || !(await deps.store.getConversation(id.data))) return apiError(c, 'not_found', 'No such conversation')
+    return c.json({ items: await deps.store.listEvents(id.data, q.value.after, q.value.limit) })
+  })
+
+  app.post('/:id/messages', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    if (!id.success) return apiError(c, 'not_found', 'No such conversation')
+    const body = await readJson(c, PostMessage)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.sendStaffMessage({
+      consultant: c.get('consultant'),
+      conversationId: id.data,
+      clientId: body.value.clientId,
+      text: body.value.text,
+      private: body.value.private ?? false,
+    })
+    if (!r.ok) return apiError(c, r.error, 'No such conversation')
+    return c.json(r.event, r.duplicate ? 200 : 201)
+  })
+
+  return app
+}

@@ -1,0 +1,37 @@
+// Composes the HTTP surface: health, auth, REST v1, OpenAPI, sockets and static files, with one error handler.
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from '../app/ports.ts'
+import { apiError } from './api-error.ts'
+import type { StaffEnv } from './staff-auth-middleware.ts'
+
+export function createHttpApp(parts: {
+  log: Logger
+  health: Hono
+  auth: Hono<StaffEnv>
+  api: Hono<StaffEnv>
+  openapi: () => unknown
+  sockets: Hono<StaffEnv>
+  statics: Hono
+  requireStaff: MiddlewareHandler<StaffEnv>
+}) {
+  const app = new Hono<StaffEnv>()
+  app.onError((err, c) => {
+    parts.log.error({ err, path: c.req.path }, 'request failed')
+    return apiError(c, 'internal', 'Internal error')
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 'payload_too_large', 'The body is too large') }),
+  )
+  app.route('/', parts.health)
+  app.get('/api/openapi.json', (c) => c.json(parts.openapi()))
+  app.route('/api/auth', parts.auth)
+  app.use('/api/conversations/*', parts.requireStaff)
+  app.use('/api/conversations', parts.requireStaff)
+  app.route('/api/conversations', parts.api)
+  app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
+  app.route('/ws', parts.sockets)
+  app.route('/', parts.statics)
+  return app
+}

@@ -1,0 +1,104 @@
+// The OpenAPI 3.1 description of REST v1, generated from the protocol's zod schemas.
+import { z } from 'zod'
+import {
+  ApiError,
+  Consultant,
+  Conversation,
+  ConversationList,
+  ConversationListQuery,
+  EventList,
+  EventListQuery,
+  LoginBody,
+  LoginResult,
+  PostMessage,
+  TimelineEvent,
+} from '../../protocol/rest.ts'
+
+const schemas = { ApiError, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+
+function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
+  return z.toJSONSchema(s, { io, unrepresentable: 'any' })
+}
+
+function queryParams(s: z.ZodObject) {
+  const js = jsonSchema(s, 'input') as { properties?: Record<string, unknown> }
+  return Object.entries(js.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
+}
+
+const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: keyof typeof schemas) => ({ 'application/json': { schema: ref(name) } })
+const error = (description: string) => ({ description, content: json('ApiError') })
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+
+export function openApiDocument(serverUrl: string, version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Inbox hub REST API',
+      version,
+      description: 'Conversations, timelines and staff messages of the contact centre. Realtime frames: see docs/protocol.md.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths: {
+      '/health': { get: { security: [], summary: 'Liveness and database kind', responses: { 200: { description: 'OK' } } } },
+      '/api/auth/login': {
+        post: {
+          security: [],
+          summary: 'Sign in; returns a bearer token and sets the session cookie',
+          requestBody: { required: true, content: json('LoginBody') },
+          responses: {
+            200: { description: 'Signed in', content: json('LoginResult') },
+            400: error('Invalid body'),
+            401: error('Wrong e-mail or password'),
+            429: error('Too many failed attempts; see Retry-After'),
+          },
+        },
+      },
+      '/api/auth/logout': { post: { summary: 'Revoke the current session', responses: { 204: { description: 'Revoked' }, 401: error('Not signed in') } } },
+      '/api/auth/me': { get: { summary: 'The signed-in consultant', responses: { 200: { description: 'OK', content: json('Consultant') }, 401: error('Not signed in') } } },
+      '/api/conversations': {
+        get: {
+          summary: 'List conversations, most recent activity first, with cursor pagination',
+          parameters: queryParams(ConversationListQuery),
+          responses: { 200: { description: 'A page', content: json('ConversationList') }, 400: error('Bad filter or cursor'), 401: error('Not signed in') },
+        },
+      },
+      '/api/conversations/{id}': {
+        get: {
+          summary: 'One conversation',
+          parameters: [idParam],
+          responses: { 200: { description: 'OK', content: json('Conversation') }, 401: error('Not signed in'), 404: error('No such conversation') },
+        },
+      },
+      '/api/conversations/{id}/events': {
+        get: {
+          summary: 'Timeline events after a seq, in seq order',
+          parameters: [idParam, ...queryParams(EventListQuery)],
+          responses: { 200: { description: 'OK', content: json('EventList') }, 401: error('Not signed in'), 404: error('No such conversation') },
+        },
+      },
+      '/api/conversations/{id}/messages': {
+        post: {
+          summary: 'Reply to the citizen, or write a private note; idempotent by clientId',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('PostMessage') },
+          responses: {
+            200: { description: 'Already stored under this clientId; nothing new was written', content: json('TimelineEvent') },
+            201: { description: 'Stored', content: json('TimelineEvent') },
+            400: error('Invalid body'),
+            401: error('Not signed in'),
+            404: error('No such conversation'),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'inbox_session' },
+      },
+      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, k === 'LoginBody' || k === 'PostMessage' ? 'input' : 'output')])),
+    },
+  }
+}

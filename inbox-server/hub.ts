@@ -1,0 +1,117 @@
+// Builds a running hub from a config: database, store, bus, use cases, HTTP and sockets on one port.
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { serve } from '@hono/node-server'
+import { pino } from 'pino'
+import { WebSocketServer } from 'ws'
+import { openDatabase, type Database } from '../db/client.ts'
+import { ensureFirstAdmin, type FirstAdmin } from './app/first-admin.ts'
+import { createInProcessBus } from './app/in-process-bus.ts'
+import type { Bus, Clock, Logger, Store } from './app/ports.ts'
+import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
+import { createSendStaffMessage } from './app/send-staff-message.ts'
+import { createStaffAuth } from './app/staff-auth.ts'
+import type { Config } from './config.ts'
+import { authRoutes } from './http/auth-routes.ts'
+import { conversationRoutes } from './http/conversation-routes.ts'
+import { healthRoute } from './http/health-route.ts'
+import { createHttpApp } from './http/http-app.ts'
+import { openApiDocument } from './http/openapi-document.ts'
+import { requireStaff } from './http/staff-auth-middleware.ts'
+import { staticRoutes } from './http/static-routes.ts'
+import { Fanout } from './realtime/fanout.ts'
+import { startHeartbeat } from './realtime/heartbeat.ts'
+import { socketRoutes } from './realtime/socket-routes.ts'
+import { createDrizzleStore } from './store/drizzle-store.ts'
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
+
+export interface Hub {
+  url: string
+  port: number
+  store: Store
+  dbKind: 'pglite' | 'postgres'
+  firstAdmin: FirstAdmin
+  close(): Promise<void>
+}
+
+export interface HubOptions {
+  clock?: Clock
+  logger?: Logger
+  /** An already opened database (tests share one per file). */
+  database?: Database
+  heartbeatMs?: number
+}
+
+export function createLogger(level: Config['logLevel']): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'visitorToken', '*.visitorToken', 'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
+      censor: '[redacted]',
+    },
+  })
+}
+
+export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {
+  const clock = opts.clock ?? { now: () => new Date() }
+  const log = opts.logger ?? createLogger(config.logLevel)
+  const database =
+    opts.database ??
+    (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }))
+  const store = createDrizzleStore(database)
+  const defaults = await store.ensureDefaults()
+  const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword })
+
+  const bus: Bus = createInProcessBus((err) => log.error({ err }, 'bus handler failed'))
+  const fanout = new Fanout()
+  const unsubscribe = bus.subscribe((m) => fanout.deliver(m))
+  const heartbeat = startHeartbeat(opts.heartbeatMs ?? 30_000)
+
+  const auth = createStaffAuth({ store, clock, log, sessionTtlMs: config.sessionTtlMs })
+  const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults })
+  const sendStaffMessage = createSendStaffMessage({ store, bus, clock })
+  const startedAt = clock.now().getTime()
+
+  const app = createHttpApp({
+    log,
+    health: healthRoute({ dbKind: database.kind, version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts() }),
+    auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
+    api: conversationRoutes({ store, sendStaffMessage }),
+    openapi: () => openApiDocument(config.publicUrl, version),
+    sockets: socketRoutes({
+      auth,
+      allowedOrigins: config.allowedOrigins,
+      heartbeat,
+      visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
+      staff: { store, bus, log, fanout, sendStaffMessage },
+    }),
+    statics: staticRoutes(),
+    requireStaff: requireStaff(auth),
+  })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } })
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const port = (server.address() as AddressInfo).port
+  log.info({ event: 'listening', port, db: database.kind }, 'hub listening')
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    dbKind: database.kind,
+    firstAdmin,
+    async close() {
+      heartbeat.stop()
+      unsubscribe()
+      for (const ws of wss.clients) ws.terminate()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await bus.close()
+      if (!opts.database) await database.close()
+    },
+  }
+}

@@ -1,0 +1,61 @@
+// Routes committed bus messages to the sockets that may see them: visitors by contact, staff by subscription.
+import type { StaffServerFrame, VisitorServerFrame } from '../../protocol/frames.ts'
+import type { BusMessage } from '../app/ports.ts'
+
+export interface Peer<F> {
+  send(frame: F): void
+}
+
+export class Fanout {
+  private visitors = new Map<string, Set<Peer<VisitorServerFrame>>>()
+  private staff = new Set<Peer<StaffServerFrame>>()
+  private staffByConversation = new Map<string, Set<Peer<StaffServerFrame>>>()
+
+  addVisitor(contactId: string, p: Peer<VisitorServerFrame>) {
+    let set = this.visitors.get(contactId)
+    if (!set) this.visitors.set(contactId, (set = new Set()))
+    set.add(p)
+  }
+  removeVisitor(contactId: string, p: Peer<VisitorServerFrame>) {
+    const set = this.visitors.get(contactId)
+    set?.delete(p)
+    if (set?.size === 0) this.visitors.delete(contactId)
+  }
+  addStaff(p: Peer<StaffServerFrame>) {
+    this.staff.add(p)
+  }
+  removeStaff(p: Peer<StaffServerFrame>, conversationIds: Iterable<string>) {
+    this.staff.delete(p)
+    for (const id of conversationIds) this.unwatch(id, p)
+  }
+  watch(conversationId: string, p: Peer<StaffServerFrame>) {
+    let set = this.staffByConversation.get(conversationId)
+    if (!set) this.staffByConversation.set(conversationId, (set = new Set()))
+    set.add(p)
+  }
+  unwatch(conversationId: string, p: Peer<StaffServerFrame>) {
+    const set = this.staffByConversation.get(conversationId)
+    set?.delete(p)
+    if (set?.size === 0) this.staffByConversation.delete(conversationId)
+  }
+  counts() {
+    let visitors = 0
+    for (const s of this.visitors.values()) visitors += s.size
+    return { visitors, staff: this.staff.size }
+  }
+
+  deliver(msg: BusMessage) {
+    const watchers = this.staffByConversation.get(msg.conversationId)
+    if (msg.type === 'event') {
+      const frame = { type: 'event' as const, conversationId: msg.conversationId, event: msg.event }
+      if (msg.event.type !== 'note') for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
+      for (const p of watchers ?? []) p.send(frame)
+      const changed = { type: 'changed' as const, conversationId: msg.conversationId }
+      for (const p of this.staff) p.send(changed)
+      return
+    }
+    const frame = { type: 'typing' as const, conversationId: msg.conversationId, who: msg.who, on: msg.on, ...(msg.name ? { name: msg.name } : {}) }
+    if (msg.who === 'visitor') for (const p of watchers ?? []) p.send(frame)
+    else for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
+  }
+}

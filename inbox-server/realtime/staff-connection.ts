@@ -1,0 +1,84 @@
+// One consultant's console socket: subscribe-then-fetch per conversation, idempotent sends and notes, typing, ping.
+import type { WebSocket } from 'ws'
+import { StaffFrame, type StaffServerFrame } from '../../protocol/frames.ts'
+import type { Bus, ConsultantRecord, Logger, Store } from '../app/ports.ts'
+import type { StaffMessage, StaffSendOutcome } from '../app/send-staff-message.ts'
+import type { Fanout, Peer } from './fanout.ts'
+import { errorFrame } from './frame-errors.ts'
+import { parseFrame } from './parse-frame.ts'
+import { replay } from './replay.ts'
+import { socketPeer } from './socket-peer.ts'
+
+export interface StaffDeps {
+  store: Store
+  bus: Bus
+  log: Logger
+  fanout: Fanout
+  sendStaffMessage: (m: StaffMessage) => Promise<StaffSendOutcome>
+}
+
+export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord, deps: StaffDeps) {
+  const peer: Peer<StaffServerFrame> = socketPeer(ws)
+  /** conversationId → contactId of the conversations this socket watches. */
+  const watching = new Map<string, string>()
+  let chain = Promise.resolve()
+
+  deps.fanout.addStaff(peer)
+  peer.send({ type: 'welcome', consultant: { id: consultant.id, name: consultant.name, role: consultant.role } })
+
+  async function contactOf(conversationId: string): Promise<string | null> {
+    const known = watching.get(conversationId)
+    if (known) return known
+    return (await deps.store.getConversation(conversationId))?.contactId ?? null
+  }
+
+  async function handle(data: unknown) {
+    const parsed = parseFrame(StaffFrame, data)
+    if (!parsed.ok) return peer.send(parsed.error)
+    const f = parsed.frame
+    switch (f.type) {
+      case 'ping':
+        return peer.send({ type: 'pong' })
+      case 'subscribe': {
+        const conv = await deps.store.getConversation(f.conversationId)
+        if (!conv) return peer.send(errorFrame('not_found'))
+        watching.set(conv.id, conv.contactId)
+        deps.fanout.watch(conv.id, peer)
+        return replay(deps.store, peer, conv.id, f.afterSeq, false)
+      }
+      case 'unsubscribe':
+        watching.delete(f.conversationId)
+        return deps.fanout.unwatch(f.conversationId, peer)
+      case 'typing': {
+        const contactId = await contactOf(f.conversationId)
+        if (!contactId) return peer.send(errorFrame('not_found'))
+        return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId, who: 'staff', name: consultant.name, on: f.on })
+      }
+      case 'send': {
+        const r = await deps.sendStaffMessage({
+          consultant,
+          conversationId: f.conversationId,
+          clientId: f.clientId,
+          text: f.text,
+          private: f.private ?? false,
+        })
+        if (!r.ok) return peer.send(errorFrame(r.error, f.clientId))
+        return peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq })
+      }
+    }
+  }
+
+  return {
+    onMessage(data: unknown) {
+      chain = chain.then(() =>
+        handle(data).catch((err: unknown) => {
+          deps.log.error({ err }, 'staff frame failed')
+          peer.send(errorFrame('internal'))
+        }),
+      )
+    },
+    onClose() {
+      deps.fanout.removeStaff(peer, watching.keys())
+    },
+  }
+}

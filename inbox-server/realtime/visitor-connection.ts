@@ -1,0 +1,106 @@
+// One citizen's widget socket: hello, subscribe-then-fetch, idempotent sends, typing, ping.
+import { createHash, randomBytes } from 'node:crypto'
+import type { WebSocket } from 'ws'
+import { VisitorFrame, type VisitorServerFrame } from '../../protocol/frames.ts'
+import { fullBucket, take, type Bucket } from '../domain/token-bucket.ts'
+import type { Bus, Clock, Logger, Store } from '../app/ports.ts'
+import type { SendOutcome, VisitorMessage } from '../app/receive-visitor-message.ts'
+import type { Fanout, Peer } from './fanout.ts'
+import { errorFrame } from './frame-errors.ts'
+import { parseFrame } from './parse-frame.ts'
+import { replay } from './replay.ts'
+import { socketPeer } from './socket-peer.ts'
+
+export interface VisitorDeps {
+  store: Store
+  bus: Bus
+  clock: Clock
+  log: Logger
+  fanout: Fanout
+  receiveVisitorMessage: (m: VisitorMessage) => Promise<SendOutcome>
+}
+
+const SENDS_PER_SECOND = 1
+const SEND_BURST = 10
+
+/** The identity kept for a widget visitor is a hash of its token, so a database leak does not leak tokens. */
+export function visitorExternalId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
+  const peer: Peer<VisitorServerFrame> = socketPeer(ws)
+  let token: string | null = null
+  let contactId: string | null = null
+  let bucket: Bucket = fullBucket(SEND_BURST, deps.clock.now().getTime())
+  let chain = Promise.resolve()
+
+  async function contact(): Promise<string> {
+    if (contactId) return contactId
+    contactId = await deps.store.findOrCreateContact('webchat', visitorExternalId(token!))
+    deps.fanout.addVisitor(contactId, peer)
+    return contactId
+  }
+
+  async function owns(conversationId: string): Promise<{ contactId: string } | null> {
+    if (!contactId) return null
+    const conv = await deps.store.getConversation(conversationId)
+    return conv && conv.contactId === contactId && conv.channelKind === 'webchat' ? { contactId } : null
+  }
+
+  async function handle(data: unknown) {
+    const parsed = parseFrame(VisitorFrame, data)
+    if (!parsed.ok) return peer.send(parsed.error)
+    const f = parsed.frame
+    if (f.type === 'ping') return peer.send({ type: 'pong' })
+    if (f.type === 'hello') {
+      if (token) return peer.send(errorFrame('bad_frame', undefined, 'hello was already sent'))
+      token = f.visitorToken ?? randomBytes(24).toString('base64url')
+      if (f.visitorToken) {
+        const known = await deps.store.findOrCreateContact('webchat', visitorExternalId(token))
+        contactId = known
+        deps.fanout.addVisitor(known, peer)
+      }
+      const conversations = contactId ? await deps.store.contactConversations(contactId) : []
+      return peer.send({ type: 'welcome', visitorToken: token, conversations })
+    }
+    if (!token) return peer.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
+
+    if (f.type === 'subscribe') {
+      if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found'))
+      return replay(deps.store, peer, f.conversationId, f.afterSeq, true)
+    }
+    if (f.type === 'typing') {
+      const o = await owns(f.conversationId)
+      if (!o) return peer.send(errorFrame('not_found'))
+      return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId: o.contactId, who: 'visitor', on: f.on })
+    }
+    // send
+    const t = take(bucket, deps.clock.now().getTime(), SENDS_PER_SECOND, SEND_BURST)
+    bucket = t.bucket
+    if (!t.ok) return peer.send(errorFrame('rate_limited', f.clientId))
+    const r = await deps.receiveVisitorMessage({
+      contactId: await contact(),
+      clientId: f.clientId,
+      text: f.text,
+      ...(f.conversationId ? { conversationId: f.conversationId } : {}),
+    })
+    if (!r.ok) return peer.send(errorFrame(r.error, f.clientId))
+    peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq })
+  }
+
+  return {
+    onMessage(data: unknown) {
+      // Frames of one socket are handled in order: a send must not overtake the hello before it.
+      chain = chain.then(() =>
+        handle(data).catch((err: unknown) => {
+          deps.log.error({ err }, 'visitor frame failed')
+          peer.send(errorFrame('internal'))
+        }),
+      )
+    },
+    onClose() {
+      if (contactId) deps.fanout.removeVisitor(contactId, peer)
+    },
+  }
+}

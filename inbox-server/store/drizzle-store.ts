@@ -1,0 +1,296 @@
+// The Store port over drizzle: the same queries on PGlite and PostgreSQL.
+import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { Database, Db, Tx } from '../../db/client.ts'
+import {
+  apiTokens,
+  channels,
+  consultants,
+  contacts,
+  conversations,
+  events,
+  identities,
+  queues,
+  sessions,
+} from '../../db/schema.ts'
+import type { ConversationStatus } from '../../protocol/channel.ts'
+import type { ConsultantRecord, Store, TxStore } from '../app/ports.ts'
+import { decodeCursor, encodeCursor } from './list-cursor.ts'
+import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
+
+export function createDrizzleStore(database: Database): Store {
+  const { db } = database
+
+  return {
+    kind: database.kind,
+    transaction: (fn) => db.transaction((tx) => fn(createTxStore(tx))),
+
+    async ensureDefaults() {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:defaults'))`)
+        await tx.insert(queues).values({ name: 'Ogólna' }).onConflictDoNothing({ target: queues.name })
+        const [queue] = await tx.select({ id: queues.id }).from(queues).orderBy(asc(queues.createdAt)).limit(1)
+        if (!queue) throw new Error('default queue missing after insert')
+        let [channel] = await tx
+          .select({ id: channels.id })
+          .from(channels)
+          .where(eq(channels.kind, 'webchat'))
+          .orderBy(asc(channels.createdAt))
+          .limit(1)
+        if (!channel) {
+          ;[channel] = await tx
+            .insert(channels)
+            .values({ kind: 'webchat', name: 'Czat na portalu', defaultQueueId: queue.id })
+            .returning({ id: channels.id })
+        }
+        if (!channel) throw new Error('webchat channel missing after insert')
+        return { webchatChannelId: channel.id, defaultQueueId: queue.id }
+      })
+    },
+
+    async findConsultantByEmail(email) {
+      const [r] = await db.select().from(consultants).where(eq(consultants.email, email)).limit(1)
+      return r ? toConsultantRecord(r) : null
+    },
+    async insertConsultant(c) {
+      const [r] = await db.insert(consultants).values(c).returning()
+      if (!r) throw new Error('insert returned nothing')
+      return toConsultantRecord(r)
+    },
+    async listConsultants() {
+      const rows = await db.select().from(consultants).orderBy(asc(consultants.email))
+      return rows.map(toConsultantRecord)
+    },
+    async countConsultants() {
+      const [r] = await db.select({ n: count() }).from(consultants)
+      return Number(r?.n ?? 0)
+    },
+    async insertSession(s) {
+      await db.insert(sessions).values(s)
+    },
+    async findConsultantByToken(tokenHash, now) {
+      const [s] = await db
+        .select({ c: consultants })
+        .from(sessions)
+        .innerJoin(consultants, eq(consultants.id, sessions.consultantId))
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+        .limit(1)
+      if (s) return liveConsultant(toConsultantRecord(s.c))
+      const [t] = await db
+        .select({ c: consultants })
+        .from(apiTokens)
+        .innerJoin(consultants, eq(consultants.id, apiTokens.consultantId))
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+        .limit(1)
+      return t ? liveConsultant(toConsultantRecord(t.c)) : null
+    },
+    async revokeToken(tokenHash, now) {
+      const r = await db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id })
+      return r.length > 0
+    },
+
+    async findOrCreateContact(channelKind, externalId) {
+      const existing = await findIdentity(db, channelKind, externalId)
+      if (existing) return existing
+      return db.transaction(async (tx) => {
+        const [contact] = await tx.insert(contacts).values({}).returning({ id: contacts.id })
+        if (!contact) throw new Error('insert returned nothing')
+        const [created] = await tx
+          .insert(identities)
+          .values({ contactId: contact.id, channelKind, externalId })
+          .onConflictDoNothing()
+          .returning({ contactId: identities.contactId })
+        if (created) return created.contactId
+        // Lost a race with another insert of the same identity: use theirs, drop ours.
+        await tx.delete(contacts).where(eq(contacts.id, contact.id))
+        const theirs = await findIdentity(tx, channelKind, externalId)
+        if (!theirs) throw new Error('identity vanished during insert')
+        return theirs
+      })
+    },
+    async contactConversations(contactId) {
+      const rows = await db
+        .select({ id: conversations.id, lastSeq: conversations.lastSeq, status: conversations.status })
+        .from(conversations)
+        .where(eq(conversations.contactId, contactId))
+        .orderBy(desc(conversations.lastActivityAt))
+        .limit(20)
+      return rows.map((r) => ({ ...r, status: r.status as ConversationStatus }))
+    },
+    async getConversation(id) {
+      const [r] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1)
+      return r ? toConversationRecord(r) : null
+    },
+    async getConversationView(id) {
+      const [r] = await db
+        .select({ c: conversations, name: contacts.name })
+        .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(eq(conversations.id, id))
+        .limit(1)
+      return r ? toConversationView(r.c, r.name) : null
+    },
+    async listConversationViews(filter, page) {
+      const where: (SQL | undefined)[] = [
+        filter.status === 'open'
+          ? ne(conversations.status, 'resolved')
+          : filter.status
+            ? eq(conversations.status, filter.status)
+            : undefined,
+        filter.channel ? eq(conversations.channelKind, filter.channel) : undefined,
+        filter.assigneeId === null
+          ? isNull(conversations.assigneeId)
+          : filter.assigneeId
+            ? eq(conversations.assigneeId, filter.assigneeId)
+            : undefined,
+        filter.queueId ? eq(conversations.queueId, filter.queueId) : undefined,
+      ]
+      if (page.cursor) {
+        const pos = decodeCursor(page.cursor)
+        if (!pos) return { error: 'bad_cursor' as const }
+        where.push(
+          or(
+            lt(conversations.lastActivityAt, pos.at),
+            and(eq(conversations.lastActivityAt, pos.at), lt(conversations.id, pos.id)),
+          ),
+        )
+      }
+      const rows = await db
+        .select({ c: conversations, name: contacts.name })
+        .from(conversations)
+        .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+        .where(and(...where))
+        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .limit(page.limit + 1)
+      const more = rows.length > page.limit
+      const items = rows.slice(0, page.limit)
+      const last = items.at(-1)
+      return {
+        items: items.map((r) => toConversationView(r.c, r.name)),
+        next: more && last ? encodeCursor({ at: last.c.lastActivityAt, id: last.c.id }) : null,
+      }
+    },
+    async listEvents(conversationId, afterSeq, limit, opts) {
+      const rows = await db
+        .select()
+        .from(events)
+        .where(
+          and(
+            eq(events.conversationId, conversationId),
+            gt(events.seq, afterSeq),
+            opts?.publicOnly ? ne(events.type, 'note') : undefined,
+          ),
+        )
+        .orderBy(asc(events.seq))
+        .limit(limit)
+      return rows.map(toTimelineEvent)
+    },
+    findEventByClientId: (authorId, clientId) => findEventByClientId(db, authorId, clientId),
+  }
+}
+
+function liveConsultant(c: ConsultantRecord): ConsultantRecord | null {
+  return c.disabled ? null : c
+}
+
+async function findIdentity(q: Db | Tx, channelKind: string, externalId: string): Promise<string | null> {
+  const [r] = await q
+    .select({ contactId: identities.contactId })
+    .from(identities)
+    .where(and(eq(identities.channelKind, channelKind), eq(identities.externalId, externalId)))
+    .limit(1)
+  return r?.contactId ?? null
+}
+
+async function findEventByClientId(q: Db | Tx, authorId: string, clientId: string) {
+  const [r] = await q
+    .select()
+    .from(events)
+    .where(and(eq(events.authorId, authorId), eq(events.clientId, clientId)))
+    .limit(1)
+  return r ? toTimelineEvent(r) : null
+}
+
+function createTxStore(tx: Tx): TxStore {
+  return {
+    async lockContact(contactId) {
+      const r = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for('update')
+      return r.length > 0
+    },
+    async lockConversation(id) {
+      const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
+      return r ? toConversationRecord(r) : null
+    },
+    async findOpenConversation(contactId, channelId) {
+      const [r] = await tx
+        .select()
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.contactId, contactId),
+            eq(conversations.channelId, channelId),
+            ne(conversations.status, 'resolved'),
+          ),
+        )
+        .orderBy(desc(conversations.lastActivityAt))
+        .limit(1)
+        .for('update')
+      return r ? toConversationRecord(r) : null
+    },
+    async insertConversation(c) {
+      const [r] = await tx
+        .insert(conversations)
+        .values({
+          contactId: c.contactId,
+          channelId: c.channelId,
+          channelKind: c.channelKind,
+          queueId: c.queueId,
+          status: 'queued',
+          lastActivityAt: c.now,
+          createdAt: c.now,
+        })
+        .returning()
+      if (!r) throw new Error('insert returned nothing')
+      return toConversationRecord(r)
+    },
+    async updateConversation(id, patch) {
+      await tx.update(conversations).set(patch).where(eq(conversations.id, id))
+    },
+    async appendEvent(conversationId, e, now) {
+      const isMessage = e.type === 'message'
+      const [c] = await tx
+        .update(conversations)
+        .set({
+          lastSeq: sql`${conversations.lastSeq} + 1`,
+          lastActivityAt: now,
+          ...(isMessage ? { lastMessageText: e.text, lastMessageDirection: e.direction } : {}),
+        })
+        .where(eq(conversations.id, conversationId))
+        .returning({ lastSeq: conversations.lastSeq })
+      if (!c) throw new Error(`conversation ${conversationId} vanished while appending`)
+      const [r] = await tx
+        .insert(events)
+        .values({
+          conversationId,
+          seq: c.lastSeq,
+          type: e.type,
+          direction: e.direction,
+          text: e.text,
+          authorKind: e.author.kind,
+          authorId: e.author.id,
+          authorName: e.author.name,
+          clientId: e.clientId ?? null,
+          externalId: e.externalId ?? null,
+          data: e.data ?? null,
+          createdAt: now,
+        })
+        .returning()
+      if (!r) throw new Error('insert returned nothing')
+      return toTimelineEvent(r)
+    },
+    findEventByClientId: (authorId, clientId) => findEventByClientId(tx, authorId, clientId),
+  }
+}

@@ -1,0 +1,68 @@
+// Maps database rows to the values the use cases and the wire speak; rows never leave the store.
+import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
+import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+import type { consultants, conversations, events } from '../../db/schema.ts'
+import type { ConsultantRecord, ConversationRecord } from '../app/ports.ts'
+
+type EventRow = typeof events.$inferSelect
+type ConversationRow = typeof conversations.$inferSelect
+type ConsultantRow = typeof consultants.$inferSelect
+
+export function toTimelineEvent(r: EventRow): TimelineEvent {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    seq: r.seq,
+    type: r.type as TimelineEvent['type'],
+    direction: r.direction as TimelineEvent['direction'],
+    text: r.text,
+    author: { kind: r.authorKind as TimelineEvent['author']['kind'], id: r.authorId, name: r.authorName },
+    clientId: r.clientId,
+    data: r.data ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }
+}
+
+export function toConversationRecord(r: ConversationRow): ConversationRecord {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    channelId: r.channelId,
+    channelKind: r.channelKind as ChannelKind,
+    status: r.status as ConversationStatus,
+    queueId: r.queueId,
+    assigneeId: r.assigneeId,
+    lastSeq: r.lastSeq,
+  }
+}
+
+export function toConversationView(r: ConversationRow, contactName: string | null): Conversation {
+  return {
+    id: r.id,
+    channel: r.channelKind as ChannelKind,
+    status: r.status as ConversationStatus,
+    contact: { id: r.contactId, name: contactName },
+    queueId: r.queueId,
+    officeId: r.officeId,
+    assigneeId: r.assigneeId,
+    priority: r.priority,
+    lastSeq: r.lastSeq,
+    lastMessage:
+      r.lastMessageText === null && r.lastMessageDirection === null
+        ? null
+        : { text: r.lastMessageText, direction: r.lastMessageDirection as 'in' | 'out' | null },
+    lastActivityAt: r.lastActivityAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+  }
+}
+
+export function toConsultantRecord(r: ConsultantRow): ConsultantRecord {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as Role,
+    passwordHash: r.passwordHash,
+    disabled: r.disabledAt !== null,
+  }
+}

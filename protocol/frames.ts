@@ -1,0 +1,67 @@
+// WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
+import { z } from 'zod'
+import { ClientId, Id, TimelineEvent } from './rest.ts'
+import { MAX_MESSAGE_CHARS } from './limits.ts'
+
+const afterSeq = z.int().nonnegative()
+const text = z.string().trim().min(1).max(MAX_MESSAGE_CHARS)
+
+export const VisitorHello = z.object({
+  type: z.literal('hello'),
+  visitorToken: z.string().min(16).max(128).optional(),
+  lang: z.enum(['pl', 'en']).default('pl'),
+  page: z.string().max(2048).optional(),
+})
+export const Subscribe = z.object({ type: z.literal('subscribe'), conversationId: Id, afterSeq })
+export const VisitorSend = z.object({
+  type: z.literal('send'),
+  clientId: ClientId,
+  conversationId: Id.optional(),
+  text,
+})
+export const Typing = z.object({ type: z.literal('typing'), conversationId: Id, on: z.boolean() })
+export const Ping = z.object({ type: z.literal('ping') })
+
+export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping])
+export type VisitorFrame = z.infer<typeof VisitorFrame>
+
+export const StaffSend = z.object({
+  type: z.literal('send'),
+  clientId: ClientId,
+  conversationId: Id,
+  text,
+  private: z.boolean().optional(),
+})
+export const Unsubscribe = z.object({ type: z.literal('unsubscribe'), conversationId: Id })
+export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping])
+export type StaffFrame = z.infer<typeof StaffFrame>
+
+// Hub -> client frames. Plain TypeScript types: the widget must not bundle zod.
+export type WelcomeFrame = {
+  type: 'welcome'
+  visitorToken: string
+  conversations: { id: string; lastSeq: number; status: string }[]
+}
+export type StaffWelcomeFrame = { type: 'welcome'; consultant: { id: string; name: string; role: string } }
+export type EventFrame = { type: 'event'; conversationId: string; event: TimelineEvent }
+export type AckFrame = { type: 'ack'; clientId: string; conversationId: string; id: string; seq: number }
+export type TypingFrame = { type: 'typing'; conversationId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
+/** Sent after the replay that a `subscribe` asked for: everything up to `lastSeq` has been sent. */
+export type SyncedFrame = { type: 'synced'; conversationId: string; lastSeq: number }
+export type ChangedFrame = { type: 'changed'; conversationId: string }
+export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string }
+export type PongFrame = { type: 'pong' }
+
+export type ErrorCode =
+  | 'bad_json'
+  | 'bad_frame'
+  | 'frame_too_large'
+  | 'not_hello'
+  | 'not_found'
+  | 'forbidden'
+  | 'conversation_closed'
+  | 'rate_limited'
+  | 'internal'
+
+export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
+export type StaffServerFrame = StaffWelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ChangedFrame | ErrorFrame | PongFrame

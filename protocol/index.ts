@@ -1,0 +1,5 @@
+// The wire contract, in one import for hub and console.
+export * from './channel.ts'
+export * from './limits.ts'
+export * from './rest.ts'
+export * from './frames.ts'

@@ -1,0 +1,115 @@
+// REST v1 bodies: conversations, timeline events, auth. Integrators read the same shapes at /api/openapi.json.
+import { z } from 'zod'
+import { ChannelKind, ConversationStatus, Role } from './channel.ts'
+import { MAX_MESSAGE_CHARS } from './limits.ts'
+
+export const Id = z.uuid()
+
+export const EventType = z.enum(['message', 'note', 'status', 'assignment'])
+export type EventType = z.infer<typeof EventType>
+
+export const Author = z.object({
+  kind: z.enum(['contact', 'consultant', 'system']),
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+})
+export type Author = z.infer<typeof Author>
+
+export const TimelineEvent = z.object({
+  id: Id,
+  conversationId: Id,
+  seq: z.int().positive(),
+  type: EventType,
+  /** `in` = from the citizen, `out` = from staff; null for notes and system events. */
+  direction: z.enum(['in', 'out']).nullable(),
+  text: z.string().nullable(),
+  author: Author,
+  clientId: z.string().nullable(),
+  /** Extra data by type, e.g. `{status}` for a status change, `{assigneeId}` for an assignment. */
+  data: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+export type TimelineEvent = z.infer<typeof TimelineEvent>
+
+export const ContactSummary = z.object({
+  id: Id,
+  name: z.string().nullable(),
+})
+export type ContactSummary = z.infer<typeof ContactSummary>
+
+export const Conversation = z.object({
+  id: Id,
+  channel: ChannelKind,
+  status: ConversationStatus,
+  contact: ContactSummary,
+  queueId: Id.nullable(),
+  officeId: Id.nullable(),
+  assigneeId: Id.nullable(),
+  priority: z.int(),
+  lastSeq: z.int().nonnegative(),
+  lastMessage: z.object({ text: z.string().nullable(), direction: z.enum(['in', 'out']).nullable() }).nullable(),
+  lastActivityAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+export type Conversation = z.infer<typeof Conversation>
+
+export const ConversationList = z.object({
+  items: z.array(Conversation),
+  /** Opaque cursor for the next page, null on the last page. */
+  next: z.string().nullable(),
+})
+export type ConversationList = z.infer<typeof ConversationList>
+
+export const ConversationListQuery = z.object({
+  status: z.union([ConversationStatus, z.literal('open')]).optional(),
+  channel: ChannelKind.optional(),
+  assignee: z.union([Id, z.literal('me'), z.literal('none')]).optional(),
+  queue: Id.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+export type ConversationListQuery = z.infer<typeof ConversationListQuery>
+
+export const EventList = z.object({ items: z.array(TimelineEvent) })
+export type EventList = z.infer<typeof EventList>
+
+export const EventListQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+})
+
+export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+
+export const PostMessage = z.object({
+  text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  clientId: ClientId,
+  private: z.boolean().optional(),
+})
+export type PostMessage = z.infer<typeof PostMessage>
+
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().min(1).max(1024),
+})
+export type LoginBody = z.infer<typeof LoginBody>
+
+export const Consultant = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+})
+export type Consultant = z.infer<typeof Consultant>
+
+export const LoginResult = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+  consultant: Consultant,
+})
+export type LoginResult = z.infer<typeof LoginResult>
+
+/** Every 4xx/5xx body. `code` is stable and machine-readable, `message` is for people. */
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+})
+export type ApiError = z.infer<typeof ApiError>

@@ -1,0 +1,68 @@
+// Starts a whole hub on a random port over the test database, with helpers to sign in and open sockets.
+import { randomUUID } from 'node:crypto'
+import type { Database } from '../../db/client.ts'
+import { readConfig } from '../../inbox-server/config.ts'
+import { startHub, type Hub } from '../../inbox-server/hub.ts'
+import { openTestDatabase } from './test-database.ts'
+import { TestSocket, type Frame } from './test-socket.ts'
+
+export const ADMIN = { email: 'admin@example.pl', password: 'correct-horse-battery' }
+export const WIDGET_ORIGIN = 'http://portal.example.test'
+
+export interface TestHub {
+  hub: Hub
+  database: Database
+  api(path: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>
+  login(): Promise<string>
+  visitor(token?: string): Promise<{ socket: TestSocket; welcome: Frame }>
+  staff(token: string): Promise<TestSocket>
+  close(): Promise<void>
+}
+
+export async function startTestHub(): Promise<TestHub> {
+  const database = await openTestDatabase()
+  const cfg = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ALLOWED_ORIGINS: WIDGET_ORIGIN,
+    LOG_LEVEL: 'silent',
+  })
+  if (!cfg.ok) throw new Error(cfg.errors.join('; '))
+  const hub = await startHub(cfg.config, { database })
+  const ws = hub.url.replace('http', 'ws')
+
+  const t: TestHub = {
+    hub,
+    database,
+    api(path, init = {}) {
+      const headers = new Headers(init.headers)
+      if (init.token) headers.set('authorization', `Bearer ${init.token}`)
+      if (init.json !== undefined) headers.set('content-type', 'application/json')
+      return fetch(hub.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body })
+    },
+    async login() {
+      const r = await t.api('/api/auth/login', { method: 'POST', json: ADMIN })
+      if (r.status !== 200) throw new Error(`login failed: ${r.status}`)
+      return ((await r.json()) as { token: string }).token
+    },
+    async visitor(token) {
+      const socket = await TestSocket.open(`${ws}/ws/visitor`, { origin: WIDGET_ORIGIN })
+      const welcome = await socket.request({ type: 'hello', lang: 'pl', ...(token ? { visitorToken: token } : {}) }, (f) => f.type === 'welcome')
+      return { socket, welcome }
+    },
+    async staff(token) {
+      const s = await TestSocket.open(`${ws}/ws/staff`, { authorization: `Bearer ${token}` })
+      await s.next((f) => f.type === 'welcome')
+      return s
+    },
+    async close() {
+      await hub.close()
+      await database.close()
+    },
+  }
+  return t
+}
+
+export const newClientId = () => randomUUID().replaceAll('-', '')
