@@ -1,6 +1,6 @@
 // WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
 import { z } from 'zod'
-import { ClientId, Id, TimelineEvent } from './rest.ts'
+import { ClientId, Id, type TimelineEvent } from './rest.ts'
 import { MAX_MESSAGE_CHARS } from './limits.ts'
 
 const afterSeq = z.int().nonnegative()

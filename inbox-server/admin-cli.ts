@@ -1,0 +1,61 @@
+// `npm run admin -- …`: adds and lists staff accounts in the configured database.
+import { openDatabase } from '../db/client.ts'
+import { addConsultant } from './app/add-consultant.ts'
+import { readConfig } from './config.ts'
+import { createDrizzleStore } from './store/drizzle-store.ts'
+
+const USAGE = `Usage:
+  npm run admin -- list
+  npm run admin -- add <email> <name> [consultant|second_line|supervisor|admin] [--password-stdin]
+
+Without --password-stdin a password is generated and printed once.
+With embedded PGlite (no DATABASE_URL), stop the hub first: one data directory serves one process.`
+
+class UsageError extends Error {}
+
+const [command, ...args] = process.argv.slice(2)
+const parsed = readConfig(process.env)
+if (!parsed.ok) {
+  console.error(parsed.errors.join('\n'))
+  process.exit(1)
+}
+if (command !== 'list' && command !== 'add') {
+  console.error(USAGE)
+  process.exit(command ? 2 : 0)
+}
+const c = parsed.config
+const database = await openDatabase(c.databaseUrl ? { kind: 'postgres', url: c.databaseUrl, max: 1 } : { kind: 'pglite', dataDir: c.dataDir })
+const store = createDrizzleStore(database)
+let code = 0
+try {
+  if (command === 'list') {
+    for (const s of await store.listConsultants()) console.log([s.email, s.role, s.name, s.disabled ? 'disabled' : 'active'].join('\t'))
+  } else {
+    const positional = args.filter((a) => !a.startsWith('--'))
+    const [email, name, role] = positional
+    if (!email || !name) throw new UsageError()
+    const password = args.includes('--password-stdin') ? (await readStdin()).trim() : undefined
+    const r = await addConsultant(store, { email, name, ...(role ? { role } : {}), ...(password ? { password } : {}) })
+    if (!r.ok) {
+      console.error(r.message)
+      code = 1
+    } else {
+      console.log(`Added ${r.consultant.email} (${r.consultant.role}).`)
+      if (r.generatedPassword) console.log(`Password (shown once): ${r.generatedPassword}`)
+    }
+  }
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err
+  console.error(USAGE)
+  code = 2
+} finally {
+  await database.close()
+}
+process.exit(code)
+
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

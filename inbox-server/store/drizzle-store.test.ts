@@ -1,0 +1,58 @@
+// The store keeps each conversation's seq gap-free and unique even under concurrent writers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client.ts'
+import { openTestDatabase } from '../../test/support/test-database.ts'
+import type { Store } from '../app/ports.ts'
+import { createDrizzleStore } from './drizzle-store.ts'
+
+let database: Database
+let store: Store
+beforeAll(async () => {
+  database = await openTestDatabase()
+  store = createDrizzleStore(database)
+})
+afterAll(() => database?.close())
+
+describe('drizzle store', () => {
+  it('gives concurrent appends to one conversation the seqs 1..N without gaps or repeats', async () => {
+    const defaults = await store.ensureDefaults()
+    const contactId = await store.findOrCreateContact('webchat', 'visitor-seq-test')
+    const conv = await store.transaction((tx) =>
+      tx.insertConversation({ contactId, channelId: defaults.webchatChannelId, channelKind: 'webchat', queueId: defaults.defaultQueueId, now: new Date() }),
+    )
+    const n = 30
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        store.transaction(async (tx) => {
+          await tx.lockConversation(conv.id)
+          return tx.appendEvent(conv.id, { type: 'message', direction: 'in', text: `m${i}`, author: { kind: 'contact', id: contactId, name: null } }, new Date())
+        }),
+      ),
+    )
+    const events = await store.listEvents(conv.id, 0, 100)
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+    expect((await store.getConversation(conv.id))?.lastSeq).toBe(n)
+  })
+
+  it('rolls a failed transaction back without burning a seq', async () => {
+    const defaults = await store.ensureDefaults()
+    const contactId = await store.findOrCreateContact('webchat', 'visitor-rollback-test')
+    const conv = await store.transaction((tx) =>
+      tx.insertConversation({ contactId, channelId: defaults.webchatChannelId, channelKind: 'webchat', queueId: null, now: new Date() }),
+    )
+    const author = { kind: 'contact' as const, id: contactId, name: null }
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.appendEvent(conv.id, { type: 'message', direction: 'in', text: 'lost', author }, new Date())
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    const e = await store.transaction((tx) => tx.appendEvent(conv.id, { type: 'message', direction: 'in', text: 'kept', author }, new Date()))
+    expect(e.seq).toBe(1)
+  })
+
+  it('finds the same contact for the same identity, also when two creators race', async () => {
+    const [a, b] = await Promise.all([store.findOrCreateContact('webchat', 'race-1'), store.findOrCreateContact('webchat', 'race-1')])
+    expect(a).toBe(b)
+  })
+})
