@@ -6,7 +6,8 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  NATS_URL: z.string().optional(),
+  NATS_URL: z.string().regex(/^(nats|tls):\/\/./, 'NATS_URL must look like nats://host:4222').optional(),
+  NATS_SUBJECT: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('inboxhub.bus'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   ADMIN_EMAIL: z.email().optional(),
@@ -21,6 +22,8 @@ export interface Config {
   dataDir: string
   databaseUrl: string | undefined
   natsUrl: string | undefined
+  /** The NATS subject the nodes of one hub share; several hubs on one NATS server need different ones. */
+  natsSubject: string
   publicUrl: string
   /** Origins allowed to open the visitor socket; '*' allows any. */
   allowedOrigins: string[]
@@ -51,6 +54,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,
       natsUrl: e.NATS_URL,
+      natsSubject: e.NATS_SUBJECT,
       publicUrl,
       allowedOrigins,
       adminEmail: e.ADMIN_EMAIL?.toLowerCase(),

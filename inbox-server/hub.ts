@@ -6,7 +6,8 @@ import { pino } from 'pino'
 import { WebSocketServer } from 'ws'
 import { openDatabase, type Database } from '../db/client.ts'
 import { ensureFirstAdmin, type FirstAdmin } from './app/first-admin.ts'
-import { createInProcessBus } from './app/in-process-bus.ts'
+import { createInProcessBus } from './bus/in-process-bus.ts'
+import { createNatsBus } from './bus/nats-bus.ts'
 import type { Bus, Clock, Logger, Store } from './app/ports.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
@@ -31,6 +32,7 @@ export interface Hub {
   port: number
   store: Store
   dbKind: 'pglite' | 'postgres'
+  busKind: 'in-process' | 'nats'
   firstAdmin: FirstAdmin
   close(): Promise<void>
 }
@@ -63,7 +65,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const defaults = await store.ensureDefaults()
   const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword })
 
-  const bus: Bus = createInProcessBus((err) => log.error({ err }, 'bus handler failed'))
+  const bus: Bus = config.natsUrl
+    ? await createNatsBus({ url: config.natsUrl, subject: config.natsSubject, log })
+    : createInProcessBus((err) => log.error({ err }, 'bus handler failed'))
   const fanout = new Fanout()
   const unsubscribe = bus.subscribe((m) => fanout.deliver(m))
   const heartbeat = startHeartbeat(opts.heartbeatMs ?? 30_000)
@@ -75,7 +79,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   const app = createHttpApp({
     log,
-    health: healthRoute({ dbKind: database.kind, version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts() }),
+    health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts() }),
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
     api: conversationRoutes({ store, sendStaffMessage }),
     openapi: () => openApiDocument(config.publicUrl, version),
@@ -104,6 +108,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     port,
     store,
     dbKind: database.kind,
+    busKind: config.natsUrl ? 'nats' : 'in-process',
     firstAdmin,
     async close() {
       heartbeat.stop()

@@ -12,6 +12,7 @@ export const WIDGET_ORIGIN = 'http://portal.example.test'
 export interface TestHub {
   hub: Hub
   database: Database
+  natsSubject: string
   api(path: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>
   login(): Promise<string>
   visitor(token?: string): Promise<{ socket: TestSocket; welcome: Frame }>
@@ -19,9 +20,17 @@ export interface TestHub {
   close(): Promise<void>
 }
 
-export async function startTestHub(): Promise<TestHub> {
-  const database = await openTestDatabase()
+/**
+ * On PostgreSQL with NATS_URL set, hubs talk through NATS (as several nodes would), each test hub on its own
+ * subject; on PGlite they use the in-process bus. Pass `database` and `natsSubject` to run a second node.
+ */
+export async function startTestHub(opts: { database?: Database; natsSubject?: string; nats?: boolean } = {}): Promise<TestHub> {
+  const shared = opts.database
+  const database = shared ?? (await openTestDatabase())
+  const useNats = !!process.env.NATS_URL && (opts.nats ?? process.env.TEST_DB === 'postgres')
+  const natsSubject = opts.natsSubject ?? `inboxhub.test.${randomUUID()}`
   const cfg = readConfig({
+    ...(useNats ? { NATS_URL: process.env.NATS_URL, NATS_SUBJECT: natsSubject } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     ADMIN_EMAIL: ADMIN.email,
@@ -36,6 +45,7 @@ export async function startTestHub(): Promise<TestHub> {
   const t: TestHub = {
     hub,
     database,
+    natsSubject,
     api(path, init = {}) {
       const headers = new Headers(init.headers)
       if (init.token) headers.set('authorization', `Bearer ${init.token}`)
@@ -59,7 +69,7 @@ export async function startTestHub(): Promise<TestHub> {
     },
     async close() {
       await hub.close()
-      await database.close()
+      if (!shared) await database.close()
     },
   }
   return t

@@ -1,5 +1,5 @@
 // The default Bus: delivery to subscribers in this process only (NATS joins several hub nodes).
-import type { Bus, BusMessage } from './ports.ts'
+import type { Bus, BusMessage } from '../app/ports.ts'
 
 export function createInProcessBus(onHandlerError: (err: unknown) => void): Bus {
   const handlers = new Set<(msg: BusMessage) => void>()
