@@ -1,5 +1,6 @@
 // WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
 import { z } from 'zod'
+import type { ConversationStatus } from './channel.ts'
 import { ClientId, Id, type TimelineEvent } from './rest.ts'
 import { MAX_MESSAGE_CHARS } from './limits.ts'
 
@@ -37,19 +38,22 @@ export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, 
 export type StaffFrame = z.infer<typeof StaffFrame>
 
 // Hub -> client frames. Plain TypeScript types: the widget must not bundle zod.
+/** `conversations`: the visitor's 20 most recently active, newest first. */
 export type WelcomeFrame = {
   type: 'welcome'
   visitorToken: string
-  conversations: { id: string; lastSeq: number; status: string }[]
+  conversations: { id: string; lastSeq: number; status: ConversationStatus }[]
 }
 export type StaffWelcomeFrame = { type: 'welcome'; consultant: { id: string; name: string; role: string } }
 export type EventFrame = { type: 'event'; conversationId: string; event: TimelineEvent }
-export type AckFrame = { type: 'ack'; clientId: string; conversationId: string; id: string; seq: number }
+/** `createdAt` is the stored time of the event (the server's clock). */
+export type AckFrame = { type: 'ack'; clientId: string; conversationId: string; id: string; seq: number; createdAt: string }
 export type TypingFrame = { type: 'typing'; conversationId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
 /** Sent after the replay that a `subscribe` asked for: everything up to `lastSeq` has been sent. */
 export type SyncedFrame = { type: 'synced'; conversationId: string; lastSeq: number }
 export type ChangedFrame = { type: 'changed'; conversationId: string }
-export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string }
+/** `conversationId` names the conversation a refused subscribe or typing frame was about. */
+export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type PongFrame = { type: 'pong' }
 
 export type ErrorCode =

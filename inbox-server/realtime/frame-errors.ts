@@ -13,6 +13,12 @@ const MESSAGES: Record<ErrorCode, string> = {
   internal: 'Something went wrong on the server; try again',
 }
 
-export function errorFrame(code: ErrorCode, clientId?: string, detail?: string): ErrorFrame {
-  return { type: 'error', code, message: detail ? `${MESSAGES[code]}: ${detail}` : MESSAGES[code], ...(clientId ? { clientId } : {}) }
+export function errorFrame(code: ErrorCode, clientId?: string, detail?: string, conversationId?: string): ErrorFrame {
+  return {
+    type: 'error',
+    code,
+    message: detail ? `${MESSAGES[code]}: ${detail}` : MESSAGES[code],
+    ...(clientId ? { clientId } : {}),
+    ...(conversationId ? { conversationId } : {}),
+  }
 }

@@ -41,7 +41,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
         return peer.send({ type: 'pong' })
       case 'subscribe': {
         const conv = await deps.store.getConversation(f.conversationId)
-        if (!conv) return peer.send(errorFrame('not_found'))
+        if (!conv) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
         watching.set(conv.id, conv.contactId)
         deps.fanout.watch(conv.id, peer)
         return replay(deps.store, peer, conv.id, f.afterSeq, false)
@@ -51,7 +51,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
         return deps.fanout.unwatch(f.conversationId, peer)
       case 'typing': {
         const contactId = await contactOf(f.conversationId)
-        if (!contactId) return peer.send(errorFrame('not_found'))
+        if (!contactId) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
         return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId, who: 'staff', name: consultant.name, on: f.on })
       }
       case 'send': {
@@ -62,8 +62,8 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
           text: f.text,
           private: f.private ?? false,
         })
-        if (!r.ok) return peer.send(errorFrame(r.error, f.clientId))
-        return peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq })
+        if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
+        return peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })
       }
     }
   }

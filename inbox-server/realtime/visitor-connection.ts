@@ -67,12 +67,12 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
     if (!token) return peer.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
 
     if (f.type === 'subscribe') {
-      if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found'))
+      if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       return replay(deps.store, peer, f.conversationId, f.afterSeq, true)
     }
     if (f.type === 'typing') {
       const o = await owns(f.conversationId)
-      if (!o) return peer.send(errorFrame('not_found'))
+      if (!o) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId: o.contactId, who: 'visitor', on: f.on })
     }
     // send
@@ -85,8 +85,8 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       text: f.text,
       ...(f.conversationId ? { conversationId: f.conversationId } : {}),
     })
-    if (!r.ok) return peer.send(errorFrame(r.error, f.clientId))
-    peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq })
+    if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
+    peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })
   }
 
   return {

@@ -1,0 +1,75 @@
+// End to end in Chromium: a citizen writes on /demo, a consultant answers live in the console, a reload keeps history.
+import { mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './chromium.ts'
+import { startHubProcess, type HubProcess } from './hub-process.ts'
+
+const ADMIN = { email: 'konsultant@example.pl', password: 'haslo-do-testow-123' }
+const shots = 'test-results'
+
+let hub: HubProcess
+let browser: Browser
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true })
+  hub = await startHubProcess({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await hub?.stop()
+})
+
+async function signIn(page: Page) {
+  await page.goto(hub.url + '/')
+  await page.getByTestId('login-email').fill(ADMIN.email)
+  await page.getByTestId('login-password').fill(ADMIN.password)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('connection-state').and(page.locator('[data-state="open"]')).waitFor()
+}
+
+describe('chat in the browser', () => {
+  it('carries a citizen question to the console and the answer back, live, and keeps history on reload', async () => {
+    const citizen = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
+    const consultant = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
+    const pageErrors: string[] = []
+    for (const p of [citizen, consultant]) p.on('pageerror', (e) => pageErrors.push(e.message))
+
+    await signIn(consultant)
+
+    await citizen.goto(hub.url + '/demo')
+    const widget = citizen.locator('#inboxhub-widget')
+    await widget.getByTestId('launcher').click()
+    const question = 'Dzień dobry, jak zarejestrować się jako bezrobotny?'
+    await widget.getByTestId('input').fill(question)
+    await widget.getByTestId('send').click()
+    await widget.locator('[data-testid="message"][data-direction="in"][data-state="sent"]').filter({ hasText: question }).waitFor()
+
+    // The consultant sees it appear without reloading.
+    const item = consultant.getByTestId('conversation-item').filter({ hasText: question.slice(0, 20) })
+    await item.waitFor({ timeout: 15_000 })
+    await item.click()
+    await consultant.getByTestId('timeline').getByTestId('event').filter({ hasText: question }).waitFor()
+
+    const answer = 'Dzień dobry! Można to zrobić przez portal praca.gov.pl albo w urzędzie.'
+    await consultant.getByTestId('reply-input').fill(answer)
+    await consultant.getByTestId('reply-send').click()
+    await consultant.getByTestId('timeline').locator('[data-testid="event"][data-direction="out"]').filter({ hasText: answer }).waitFor()
+
+    // The citizen sees the answer live.
+    await widget.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: answer }).waitFor()
+    await citizen.screenshot({ path: `${shots}/widget-answer.png` })
+    await consultant.screenshot({ path: `${shots}/console-conversation.png` })
+
+    // A reload keeps the history, each message once.
+    await citizen.reload()
+    const again = citizen.locator('#inboxhub-widget')
+    await again.getByTestId('launcher').click()
+    await again.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: answer }).waitFor()
+    await expect.poll(() => again.locator('[data-testid="message"]').count()).toBe(2)
+    const texts = await again.locator('[data-testid="message"]').allInnerTexts()
+    expect(texts[0]).toContain(question)
+    expect(texts[1]).toContain(answer)
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,9 @@
+// Launches Debian's Chromium headless through playwright-core, with the flags this sandbox needs.
+import { chromium, type Browser } from 'playwright-core'
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}

@@ -1,0 +1,388 @@
+// The chat's state: hub frames, sends and acks, subscriptions and gap filling, and the list the view shows.
+import type {
+  AckFrame,
+  ErrorFrame,
+  EventFrame,
+  SyncedFrame,
+  VisitorFrame,
+  VisitorServerFrame,
+  WelcomeFrame,
+} from '../../protocol/frames.ts'
+import type { TimelineEvent } from '../../protocol/rest.ts'
+import { MAX_MESSAGE_CHARS } from '../../protocol/limits.ts'
+import { createTimeline, gapToFill, hasGap, lastSeq, markAsked, merge, skipHole, synced, type Timeline } from './timeline.ts'
+import { Outbox } from './outbox.ts'
+import { TypingNotifier } from './typing.ts'
+import { errorText, type Dict, type Lang } from './i18n.ts'
+import type { KV } from './storage.ts'
+
+export const TOKEN_KEY = 'inboxhub.visitorToken'
+export const CONVERSATION_KEY = 'inboxhub.conversationId'
+export const SEEN_KEY = 'inboxhub.seen'
+export const STAFF_TYPING_MS = 6000
+/** Fallback if no `synced` comes: how long a re-subscribe may take to fill a gap before the seq is given up on. */
+export const GAP_WAIT_MS = 5000
+
+export type MessageState = 'sending' | 'sent' | 'failed'
+export type ConnectionState = 'connecting' | 'online' | 'offline'
+export type Item =
+  | {
+      kind: 'msg'
+      key: string
+      dir: 'in' | 'out'
+      author: string
+      text: string
+      at: string
+      state: MessageState
+      error?: string
+      clientId?: string
+    }
+  | { kind: 'sys'; key: string; text: string }
+
+export interface ChatView {
+  render(items: Item[]): void
+  connection(state: ConnectionState): void
+  staffTyping(on: boolean): void
+  notice(text: string): void
+  unread(count: number): void
+}
+
+export interface ChatDeps {
+  send(frame: VisitorFrame): boolean
+  view: ChatView
+  kv: KV
+  t: Dict
+  lang: Lang
+  page: string
+}
+
+type Hello = Extract<VisitorFrame, { type: 'hello' }>
+type Send = Extract<VisitorFrame, { type: 'send' }>
+
+export class Chat {
+  private ready = false
+  private readonly timelines = new Map<string, Timeline>()
+  /** Conversations the hub confirmed are this visitor's (welcome list, acks). */
+  private listed = new Set<string>()
+  private current: string | null
+  private readonly outbox: Outbox
+  /** clientId -> conversationId it was last sent to (undefined = a new conversation). */
+  private readonly sentTo = new Map<string, string | undefined>()
+  private readonly typing: TypingNotifier
+  private staffTimer: ReturnType<typeof setTimeout> | undefined
+  private open = false
+  private seen: Record<string, number>
+
+  constructor(private readonly d: ChatDeps) {
+    this.current = d.kv.getItem(CONVERSATION_KEY)
+    this.outbox = new Outbox(d.kv)
+    this.seen = parseSeen(d.kv.getItem(SEEN_KEY))
+    this.typing = new TypingNotifier((on) => this.sendTyping(on))
+  }
+
+  /** Shows what is known before the hub answers (messages waiting in the outbox). */
+  start(): void {
+    this.d.view.connection('connecting')
+    this.render()
+  }
+
+  onOpen(): void {
+    const hello: Hello = { type: 'hello', lang: this.d.lang, page: this.d.page.slice(0, 2048) }
+    const token = this.d.kv.getItem(TOKEN_KEY)
+    if (token && token.length >= 16 && token.length <= 128) hello.visitorToken = token
+    this.d.send(hello)
+  }
+
+  onClose(): void {
+    this.ready = false
+    this.typing.reset()
+    this.staffTyping(false)
+    this.d.view.connection('offline')
+  }
+
+  onFrame(f: VisitorServerFrame): void {
+    switch (f.type) {
+      case 'welcome':
+        return this.onWelcome(f)
+      case 'event':
+        return this.onEvent(f)
+      case 'synced':
+        return this.onSynced(f)
+      case 'ack':
+        return this.onAck(f)
+      case 'error':
+        return this.onError(f)
+      case 'typing':
+        if (f.who === 'staff') this.staffTyping(f.on)
+        return
+    }
+  }
+
+  /** The visitor pressed send; false if the text is empty or too long. */
+  submit(raw: string): boolean {
+    const text = raw.trim()
+    if (!text || text.length > MAX_MESSAGE_CHARS) return false
+    this.typing.stop()
+    const item = this.outbox.add(text)
+    this.transmit(item.clientId)
+    this.render()
+    return true
+  }
+
+  retry(clientId: string): void {
+    if (!this.outbox.get(clientId)) return
+    this.outbox.setState(clientId, 'sending')
+    this.transmit(clientId)
+    this.render()
+  }
+
+  discard(clientId: string): void {
+    if (this.outbox.remove(clientId)) this.render()
+  }
+
+  input(): void {
+    this.typing.input()
+  }
+
+  /** The panel was opened or closed; an open panel marks everything as seen. */
+  setOpen(open: boolean): void {
+    this.open = open
+    this.render()
+  }
+
+  private onWelcome(f: WelcomeFrame): void {
+    const kv = this.d.kv
+    const old = kv.getItem(TOKEN_KEY)
+    if (old && old !== f.visitorToken) {
+      // The hub did not know the stored token and gave a new identity: what we had belongs to the old one.
+      this.timelines.clear()
+      this.setCurrent(null)
+    }
+    kv.setItem(TOKEN_KEY, f.visitorToken)
+    this.ready = true
+    const list = Array.isArray(f.conversations) ? f.conversations : []
+    this.listed = new Set(list.map((c) => c.id))
+    // The hub lists newest activity first; without a remembered one, continue the newest open conversation.
+    if (!this.current) this.setCurrent(list.find((c) => c.status !== 'resolved')?.id ?? null)
+    const ids = new Set(this.listed)
+    if (this.current) ids.add(this.current)
+    for (const id of ids) this.subscribe(id)
+    for (const p of this.outbox.items) if (p.state === 'sending') this.transmit(p.clientId)
+    this.d.view.connection('online')
+    this.render()
+  }
+
+  private onEvent(f: EventFrame): void {
+    const ev = f.event
+    if (!ev || typeof ev.seq !== 'number') return
+    const id = f.conversationId || ev.conversationId
+    const tl = this.timeline(id)
+    if (!merge(tl, ev)) return
+    if (ev.clientId && this.outbox.remove(ev.clientId) && !this.current) this.setCurrent(id)
+    if (ev.type === 'message' && ev.direction === 'out') this.staffTyping(false)
+    this.fillGap(id)
+    this.render()
+  }
+
+  /** The replay is complete up to lastSeq: seqs we never got there (private notes) are not missing. */
+  private onSynced(f: SyncedFrame): void {
+    const tl = this.timelines.get(f.conversationId)
+    if (!tl || typeof f.lastSeq !== 'number') return
+    synced(tl, f.lastSeq)
+    this.fillGap(f.conversationId)
+  }
+
+  private onAck(f: AckFrame): void {
+    const item = this.outbox.remove(f.clientId)
+    this.sentTo.delete(f.clientId)
+    const isNew = !this.timelines.has(f.conversationId)
+    this.setCurrent(f.conversationId)
+    this.listed.add(f.conversationId)
+    const tl = this.timeline(f.conversationId)
+    if (isNew) this.subscribe(f.conversationId)
+    if (item) {
+      // The stored event may never come as an `event` frame; show it from the ack. Same seq later = duplicate.
+      const ev: TimelineEvent = {
+        id: f.id,
+        conversationId: f.conversationId,
+        seq: f.seq,
+        type: 'message',
+        direction: 'in',
+        text: item.text,
+        author: { kind: 'contact', id: null, name: null },
+        clientId: f.clientId,
+        data: null,
+        createdAt: f.createdAt ?? item.createdAt,
+      }
+      merge(tl, ev)
+      this.fillGap(f.conversationId)
+    }
+    this.render()
+  }
+
+  private onError(f: ErrorFrame): void {
+    if (f.clientId) {
+      const item = this.outbox.get(f.clientId)
+      if (!item) return
+      const to = this.sentTo.get(f.clientId)
+      if ((f.code === 'conversation_closed' || f.code === 'not_found') && to && to === this.current) {
+        // The remembered conversation is gone or closed: send again without an id, the hub opens a new one.
+        this.setCurrent(null)
+        this.transmit(f.clientId)
+        return
+      }
+      this.outbox.setState(f.clientId, 'failed', errorText(this.d.t, f.code))
+      this.render()
+      return
+    }
+    const cur = this.current
+    if ((f.code === 'not_found' || f.code === 'forbidden') && cur && !this.listed.has(cur)) {
+      // Most likely our remembered conversation, which the hub no longer lists for this visitor.
+      this.timelines.delete(cur)
+      this.setCurrent(null)
+      this.render()
+      return
+    }
+    this.d.view.notice(errorText(this.d.t, f.code))
+  }
+
+  private transmit(clientId: string): void {
+    const item = this.outbox.get(clientId)
+    if (!this.ready || !item) return
+    const conversationId = this.current ?? undefined
+    const frame: Send = { type: 'send', clientId, text: item.text }
+    if (conversationId) frame.conversationId = conversationId
+    this.sentTo.set(clientId, conversationId)
+    this.d.send(frame)
+  }
+
+  private subscribe(id: string): void {
+    const tl = this.timeline(id)
+    if (this.ready) this.d.send({ type: 'subscribe', conversationId: id, afterSeq: markAsked(tl) })
+  }
+
+  /** Re-subscribes from the last contiguous seq once per gap; a seq still missing after GAP_WAIT_MS is skipped. */
+  private fillGap(id: string): void {
+    const tl = this.timeline(id)
+    if (!this.ready) return
+    const from = gapToFill(tl)
+    if (from === null) return
+    this.d.send({ type: 'subscribe', conversationId: id, afterSeq: from })
+    setTimeout(() => {
+      if (this.timelines.get(id) !== tl || tl.contiguous !== from || !hasGap(tl)) return
+      skipHole(tl)
+      this.fillGap(id)
+    }, GAP_WAIT_MS)
+  }
+
+  private sendTyping(on: boolean): boolean {
+    const conversationId = this.current
+    return !!conversationId && this.ready && this.d.send({ type: 'typing', conversationId, on })
+  }
+
+  private staffTyping(on: boolean): void {
+    clearTimeout(this.staffTimer)
+    this.staffTimer = on ? setTimeout(() => this.staffTyping(false), STAFF_TYPING_MS) : undefined
+    this.d.view.staffTyping(on)
+  }
+
+  private timeline(id: string): Timeline {
+    let tl = this.timelines.get(id)
+    if (!tl) this.timelines.set(id, (tl = createTimeline()))
+    return tl
+  }
+
+  private setCurrent(id: string | null): void {
+    if (id === this.current) return
+    this.current = id
+    if (id) this.d.kv.setItem(CONVERSATION_KEY, id)
+    else this.d.kv.removeItem(CONVERSATION_KEY)
+  }
+
+  private render(): void {
+    if (this.open) this.markSeen()
+    this.d.view.render(this.items())
+    this.d.view.unread(this.unreadCount())
+  }
+
+  /** Everything to show: conversations oldest first, each in seq order, then messages still in the outbox. */
+  items(): Item[] {
+    const t = this.d.t
+    const out: Item[] = []
+    const convs = [...this.timelines.values()].sort((a, b) => cmp(startOf(a), startOf(b)))
+    for (const tl of convs) {
+      for (const ev of tl.events) {
+        if (ev.type === 'message' && typeof ev.text === 'string') {
+          const dir = ev.direction ?? (ev.author?.kind === 'contact' ? 'in' : 'out')
+          const author =
+            dir === 'in' ? t.you : ev.author?.name || (ev.author?.kind === 'system' ? t.system : t.staff)
+          const item: Item = { kind: 'msg', key: key(ev), dir, author, text: ev.text, at: ev.createdAt, state: 'sent' }
+          out.push(item)
+        } else if (ev.type === 'status') {
+          const text = statusText(t, ev.data)
+          if (text) out.push({ kind: 'sys', key: 'e:' + ev.id, text })
+        }
+      }
+    }
+    const shown = new Set(out.map((i) => i.key))
+    for (const p of this.outbox.items) {
+      const k = 'c:' + p.clientId
+      if (shown.has(k)) continue
+      const item: Item = { kind: 'msg', key: k, dir: 'in', author: t.you, text: p.text, at: p.createdAt, state: p.state }
+      if (p.error) item.error = p.error
+      item.clientId = p.clientId
+      out.push(item)
+    }
+    return out
+  }
+
+  private unreadCount(): number {
+    let n = 0
+    for (const [id, tl] of this.timelines) {
+      const seen = this.seen[id] ?? 0
+      for (const ev of tl.events) if (ev.seq > seen && ev.type === 'message' && ev.direction === 'out') n++
+    }
+    return n
+  }
+
+  private markSeen(): void {
+    let changed = false
+    for (const [id, tl] of this.timelines) {
+      const last = lastSeq(tl)
+      if ((this.seen[id] ?? 0) < last) {
+        this.seen[id] = last
+        changed = true
+      }
+    }
+    if (changed) this.d.kv.setItem(SEEN_KEY, JSON.stringify(this.seen))
+  }
+}
+
+/** A short system line for a status change worth telling the citizen about, or ''. */
+function statusText(t: Dict, data: Record<string, unknown> | null): string {
+  const transition = data?.transition
+  if (data?.status === 'resolved') return t.resolved
+  if (transition === 'reopened') return t.reopened
+  if (data?.status === 'assigned' && transition !== 'resumed') return t.assigned
+  return ''
+}
+
+/** A message's key stays the same from "sending" to "sent": by clientId when it has one. */
+const key = (ev: TimelineEvent): string => (ev.clientId ? 'c:' + ev.clientId : 'e:' + ev.id)
+
+const startOf = (tl: Timeline): number => {
+  const t = Date.parse(tl.events[0]?.createdAt ?? '')
+  return isNaN(t) ? Infinity : t
+}
+
+const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+
+function parseSeen(raw: string | null): Record<string, number> {
+  try {
+    const v: unknown = JSON.parse(raw ?? '{}')
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, number>
+  } catch {
+    /* start fresh */
+  }
+  return {}
+}

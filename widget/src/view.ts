@@ -1,0 +1,271 @@
+// The widget's DOM inside its shadow root: launcher, dialog panel, message log and form. Text only via textContent.
+import { MAX_MESSAGE_CHARS } from '../../protocol/limits.ts'
+import type { ChatView, ConnectionState, Item } from './chat.ts'
+import { formatTime, type Dict, type Lang } from './i18n.ts'
+import { CSS } from './styles.ts'
+
+export interface ViewActions {
+  toggle(open: boolean): void
+  /** Returns true when the text was taken (the box is then cleared). */
+  submit(text: string): boolean
+  input(): void
+  retry(clientId: string): void
+  discard(clientId: string): void
+}
+
+/** Shows the remaining characters once fewer than this are left. */
+const COUNTER_FROM = 500
+const ICON =
+  '<svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"><path d="M4 5h16v11H9l-5 4z"/></svg>'
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  for (const name in attrs) node.setAttribute(name, attrs[name]!)
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+export class View implements ChatView {
+  readonly host: HTMLElement
+  private readonly launcher: HTMLButtonElement
+  private readonly badge: HTMLElement
+  private readonly unreadText: HTMLElement
+  private readonly announcer: HTMLElement
+  private readonly panel: HTMLElement
+  private readonly banner: HTMLElement
+  private readonly log: HTMLElement
+  private readonly intro: HTMLElement
+  private readonly typingLine: HTMLElement
+  private readonly input: HTMLTextAreaElement
+  private readonly counter: HTMLElement
+  private readonly nodes = new Map<string, HTMLElement>()
+  private conn: ConnectionState = 'connecting'
+  private noticeText = ''
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined
+  private unreadCount = 0
+  private isOpen = false
+
+  constructor(
+    private readonly t: Dict,
+    private readonly lang: Lang,
+    private readonly act: ViewActions,
+  ) {
+    // A custom tag, so page rules for div/section never match the host.
+    this.host = document.createElement('inboxhub-widget')
+    this.host.id = 'inboxhub-widget'
+    this.host.setAttribute('lang', lang)
+    const root = this.host.attachShadow({ mode: 'open' })
+    const style = el('style')
+    style.textContent = CSS
+
+    this.launcher = el('button', {
+      type: 'button',
+      class: 'launcher',
+      'data-testid': 'launcher',
+      'aria-label': t.open,
+      'aria-expanded': 'false',
+      'aria-controls': 'ih-panel',
+      'aria-describedby': 'ih-unread',
+    })
+    const icon = el('span', { class: 'icon' })
+    icon.innerHTML = ICON // static markup, no data
+    this.badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: '' })
+    this.launcher.append(icon, el('span', {}, t.launcher), this.badge)
+    // Unread count lives in the launcher's description, so its name stays fixed.
+    this.unreadText = el('span', { id: 'ih-unread', class: 'sr' })
+    this.announcer = el('div', { class: 'sr', role: 'status' })
+
+    this.panel = el('div', { id: 'ih-panel', class: 'panel', role: 'dialog', 'aria-label': t.title, hidden: '' })
+    const head = el('div', { class: 'head' })
+    const close = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×')
+    head.append(el('h2', {}, t.title), close)
+    this.banner = el('div', { class: 'banner', role: 'status' })
+    this.log = el('div', {
+      class: 'log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': t.log,
+      'data-testid': 'messages',
+      tabindex: '0',
+    })
+    this.typingLine = el('div', { class: 'typing', role: 'status' })
+    const form = el('form', { class: 'form', novalidate: '' })
+    this.input = el('textarea', {
+      id: 'ih-input',
+      'data-testid': 'input',
+      rows: '2',
+      maxlength: String(MAX_MESSAGE_CHARS),
+      'aria-describedby': 'ih-hint',
+      autocomplete: 'off',
+    })
+    const send = el('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, t.send)
+    const hint = el('div', { id: 'ih-hint', class: 'hint' }, t.hint + ' ')
+    this.counter = el('span')
+    hint.append(this.counter)
+    form.append(el('label', { for: 'ih-input' }, t.label), this.input, send, hint)
+    // The greeting scrolls with the messages; it is there from the start, so the log never announces it.
+    this.intro = el('p', { class: 'intro' }, t.intro)
+    this.log.append(this.intro)
+    this.panel.append(head, this.banner, this.log, this.typingLine, form)
+    root.append(style, this.launcher, this.unreadText, this.announcer, this.panel)
+
+    this.launcher.addEventListener('click', () => this.setOpen(!this.isOpen, true))
+    close.addEventListener('click', () => this.setOpen(false, true))
+    root.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key !== 'Escape' || !this.isOpen) return
+      e.stopPropagation()
+      this.setOpen(false, true)
+    })
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      this.submit()
+    })
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault()
+        this.submit()
+      }
+    })
+    this.input.addEventListener('input', () => {
+      this.updateCounter()
+      if (this.input.value.trim()) this.act.input()
+    })
+    this.log.addEventListener('click', (e) => {
+      const b = (e.target as Element | null)?.closest?.('button[data-act]')
+      const id = b?.getAttribute('data-id')
+      if (!b || !id) return
+      if (b.getAttribute('data-act') === 'retry') this.act.retry(id)
+      else this.act.discard(id)
+      this.input.focus()
+    })
+  }
+
+  /** Opens or closes the panel; with `focus`, moves focus to the text box (open) or the launcher (close). */
+  setOpen(open: boolean, focus: boolean): void {
+    this.isOpen = open
+    this.panel.hidden = !open
+    this.launcher.setAttribute('aria-expanded', String(open))
+    this.act.toggle(open)
+    if (open) {
+      this.scrollToEnd()
+      if (focus) this.input.focus()
+    } else if (focus) {
+      this.launcher.focus()
+    }
+  }
+
+  render(items: Item[]): void {
+    const log = this.log
+    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 48
+    let ownAdded = false
+    const keep = new Set(items.map((i) => i.key))
+    for (const [k, node] of this.nodes) {
+      if (!keep.has(k)) {
+        node.remove()
+        this.nodes.delete(k)
+      }
+    }
+    let prev: Element = this.intro
+    for (const item of items) {
+      let node = this.nodes.get(item.key)
+      if (!node) {
+        node = this.create(item)
+        this.nodes.set(item.key, node)
+        if (item.kind === 'msg' && item.dir === 'in') ownAdded = true
+      } else if (item.kind === 'msg') {
+        this.update(node, item)
+      }
+      const want = prev.nextSibling
+      if (want !== node) log.insertBefore(node, want)
+      prev = node
+    }
+    if (nearEnd || ownAdded) this.scrollToEnd()
+  }
+
+  connection(state: ConnectionState): void {
+    this.conn = state
+    this.updateBanner()
+  }
+
+  notice(text: string): void {
+    this.noticeText = text
+    clearTimeout(this.noticeTimer)
+    this.noticeTimer = setTimeout(() => {
+      this.noticeText = ''
+      this.updateBanner()
+    }, 10_000)
+    this.updateBanner()
+  }
+
+  staffTyping(on: boolean): void {
+    this.typingLine.textContent = on ? this.t.typing : ''
+  }
+
+  unread(count: number): void {
+    const shown = this.isOpen ? 0 : count
+    this.badge.textContent = String(shown)
+    this.badge.hidden = shown === 0
+    this.unreadText.textContent = shown ? this.t.unread + shown : ''
+    if (shown > this.unreadCount) {
+      this.announcer.textContent = ''
+      setTimeout(() => (this.announcer.textContent = this.t.newMessage), 100)
+    }
+    this.unreadCount = shown
+  }
+
+  private submit(): void {
+    if (this.act.submit(this.input.value)) {
+      this.input.value = ''
+      this.updateCounter()
+    }
+    this.input.focus()
+  }
+
+  private create(item: Item): HTMLElement {
+    if (item.kind === 'sys') return el('div', { class: 'sys', 'data-testid': 'system' }, item.text)
+    const node = el('div', { class: 'msg ' + item.dir, 'data-testid': 'message', 'data-direction': item.dir })
+    node.append(
+      el('div', { class: item.dir === 'in' ? 'who sr' : 'who' }, item.author + ':'),
+      el('p', { class: 'text' }, item.text),
+      el('div', { class: 'meta' }),
+    )
+    this.update(node, item)
+    return node
+  }
+
+  private update(node: HTMLElement, item: Extract<Item, { kind: 'msg' }>): void {
+    const sig = item.state + (item.error ?? '')
+    if (node.getAttribute('data-sig') === sig) return
+    node.setAttribute('data-sig', sig)
+    node.setAttribute('data-state', item.state)
+    const meta = node.lastElementChild as HTMLElement
+    meta.textContent = ''
+    meta.append(el('time', { datetime: item.at }, formatTime(item.at, this.lang)))
+    if (item.state === 'sending') meta.append(el('span', {}, this.t.sending))
+    if (item.state === 'failed' && item.clientId) {
+      meta.append(
+        el('span', { class: 'err' }, this.t.failed + (item.error ? ': ' + item.error : '')),
+        el('button', { type: 'button', 'data-act': 'retry', 'data-id': item.clientId }, this.t.retry),
+        el('button', { type: 'button', 'data-act': 'discard', 'data-id': item.clientId }, this.t.discard),
+      )
+    }
+  }
+
+  private updateBanner(): void {
+    const text = this.conn === 'offline' ? this.t.offline : this.conn === 'connecting' ? this.t.connecting : this.noticeText
+    if (this.banner.textContent !== text) this.banner.textContent = text
+  }
+
+  private updateCounter(): void {
+    const left = MAX_MESSAGE_CHARS - this.input.value.length
+    this.counter.textContent = left < COUNTER_FROM ? this.t.left + left : ''
+  }
+
+  private scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight
+  }
+}
