@@ -64,7 +64,10 @@ describe('chat in the browser', () => {
     // A reload keeps the history, each message once.
     await citizen.reload()
     const again = citizen.locator('#inboxhub-widget')
-    await again.getByTestId('launcher').click()
+    // The widget remembers an open panel across page loads; open it only if it came back closed.
+    const launcher = again.getByTestId('launcher')
+    await launcher.waitFor()
+    if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click()
     await again.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: answer }).waitFor()
     await expect.poll(() => again.locator('[data-testid="message"]').count()).toBe(2)
     const texts = await again.locator('[data-testid="message"]').allInnerTexts()

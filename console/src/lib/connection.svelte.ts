@@ -1,0 +1,44 @@
+// The staff WebSocket's state for the header ("Połączono" / "Łączenie…" / "Brak połączenia") and the way to send frames on it.
+import type { StaffFrame } from '$protocol/frames.ts'
+import { HEARTBEAT_MS } from '$protocol/limits.ts'
+import { StaffSocket, type SocketState, type StaffSocketOptions } from './staff-socket.ts'
+
+export type ConnectionHandlers = Pick<StaffSocketOptions, 'onReady' | 'onFrame' | 'onDrop'>
+
+function staffUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${scheme}//${location.host}/ws/staff`
+}
+
+class Connection {
+  state = $state<SocketState>('connecting')
+  #socket: StaffSocket | null = null
+
+  start(handlers: ConnectionHandlers): void {
+    this.#socket?.stop()
+    this.#socket = new StaffSocket({
+      url: staffUrl,
+      pingEveryMs: HEARTBEAT_MS,
+      silenceMs: 10_000,
+      onState: (state) => (this.state = state),
+      ...handlers,
+    })
+    this.#socket.start()
+  }
+
+  stop(): void {
+    this.#socket?.stop()
+    this.#socket = null
+  }
+
+  /** False when the socket is not ready; the caller keeps the frame's intent and retries later. */
+  send(frame: StaffFrame): boolean {
+    return this.#socket?.send(frame) ?? false
+  }
+
+  reconnectNow(): void {
+    this.#socket?.reconnectNow()
+  }
+}
+
+export const connection = new Connection()

@@ -1,0 +1,286 @@
+// The consultant's desk: ties the staff socket to the inbox list, the open conversation and the outbox of unsent messages.
+import type { StaffServerFrame } from '$protocol/frames.ts'
+import { MAX_MESSAGE_CHARS } from '$protocol/limits.ts'
+import type { TimelineEvent } from '$protocol/rest.ts'
+import { announcer } from './announcer.svelte.ts'
+import { HttpError, request } from './api.ts'
+import { newClientId } from './client-id.ts'
+import { connection } from './connection.svelte.ts'
+import { contactLabel } from './contact-label.ts'
+import { ConversationView } from './conversation.svelte.ts'
+import { drafts } from './drafts.svelte.ts'
+import { inbox } from './inbox.svelte.ts'
+import { t } from './locale.svelte.ts'
+import type { PendingSend } from './outbox.ts'
+import { outbox } from './outbox.svelte.ts'
+import { session } from './session.svelte.ts'
+import { TypingSignal } from './typing-signal.ts'
+
+/** Conversations kept in memory after being opened, so switching back is instant. */
+const KEEP_VIEWS = 20
+/** `changed` doorbells are gathered this long before the list refetches them. */
+const CHANGED_DEBOUNCE_MS = 300
+/** With more doorbells than this at once, one list refetch is cheaper than many single ones. */
+const CHANGED_BATCH_LIMIT = 10
+
+class Desk {
+  current = $state.raw<ConversationView | null>(null)
+
+  #views = new Map<string, ConversationView>()
+  #running = false
+  #typing: TypingSignal | null = null
+  #typingFor: string | null = null
+  #changed = new Set<string>()
+  #changedTimer: ReturnType<typeof setTimeout> | undefined
+  #posting = new Set<string>()
+
+  constructor() {
+    session.onLeave((reason) => {
+      this.stop()
+      if (reason === 'logout') {
+        drafts.clearAll()
+        outbox.clearAll()
+      }
+    })
+  }
+
+  /** Opens the socket and loads the list; called when the signed-in part of the app mounts. */
+  start(): void {
+    if (this.#running) return
+    this.#running = true
+    connection.start({
+      onReady: () => this.#ready(),
+      onFrame: (frame) => this.#receive(frame),
+      onDrop: ({ welcomed }) => {
+        // A socket refused before its welcome may mean the session has ended: the API will say 401.
+        if (!welcomed) void request('/api/auth/me').catch(() => {})
+      },
+    })
+    void inbox.refresh()
+    window.addEventListener('online', this.#online)
+    document.addEventListener('visibilitychange', this.#online)
+  }
+
+  stop(): void {
+    if (!this.#running) return
+    this.#running = false
+    window.removeEventListener('online', this.#online)
+    document.removeEventListener('visibilitychange', this.#online)
+    this.stopTyping()
+    connection.stop()
+    clearTimeout(this.#changedTimer)
+    this.#changed.clear()
+    for (const view of this.#views.values()) view.dispose()
+    this.#views.clear()
+    this.current = null
+    inbox.clear()
+    announcer.clear()
+  }
+
+  /** Shows a conversation: subscribe (the hub replays after lastSeq), then fetch over REST. */
+  open(id: string): ConversationView {
+    let view = this.#views.get(id)
+    if (view) {
+      this.#views.delete(id)
+    } else {
+      view = new ConversationView(id, {
+        subscribe: (conversationId, afterSeq) => connection.send({ type: 'subscribe', conversationId, afterSeq }),
+        onAdded: (v, added, live) => this.#added(v, added, live),
+      })
+    }
+    this.#views.set(id, view)
+    this.#evict()
+    if (this.current !== view) this.stopTyping()
+    this.current = view
+    connection.send({ type: 'subscribe', conversationId: id, afterSeq: view.lastSeq })
+    void view.load()
+    return view
+  }
+
+  /** The consultant moved away: stop the live stream for it; reopening subscribes again after its lastSeq. */
+  leave(id: string): void {
+    if (this.current?.id !== id) return
+    this.stopTyping()
+    this.current = null
+    connection.send({ type: 'unsubscribe', conversationId: id })
+  }
+
+  /** Sends a reply (or, with `isPrivate`, a note) in the open conversation; false if there is nothing to send. */
+  send(text: string, isPrivate: boolean): boolean {
+    const view = this.current
+    const trimmed = text.trim()
+    if (!view || !trimmed || trimmed.length > MAX_MESSAGE_CHARS) return false
+    const item: PendingSend = {
+      clientId: newClientId(),
+      conversationId: view.id,
+      text: trimmed,
+      private: isPrivate,
+      state: 'sending',
+      createdAt: new Date().toISOString(),
+    }
+    outbox.add(item)
+    this.stopTyping()
+    void this.#deliver(item)
+    return true
+  }
+
+  /** Tries a failed message again with the same clientId, so the hub stores it at most once. */
+  retry(clientId: string): void {
+    outbox.sending(clientId)
+    const item = outbox.get(clientId)
+    if (item) void this.#deliver(item)
+  }
+
+  discard(clientId: string): void {
+    outbox.remove(clientId)
+  }
+
+  /** The consultant pressed a key in the reply box (never for a private note). */
+  typing(): void {
+    const view = this.current
+    if (!view) return
+    if (this.#typingFor !== view.id || !this.#typing) {
+      this.#typing?.stop()
+      const conversationId = view.id
+      this.#typingFor = conversationId
+      this.#typing = new TypingSignal((on) => connection.send({ type: 'typing', conversationId, on }))
+    }
+    this.#typing.input()
+  }
+
+  stopTyping(): void {
+    this.#typing?.stop()
+  }
+
+  #online = (): void => {
+    if (document.visibilityState !== 'hidden') connection.reconnectNow()
+  }
+
+  /** After every (re)connect: subscribe again, resend what was not acked, refetch the list. */
+  #ready(): void {
+    const view = this.current
+    if (view) {
+      connection.send({ type: 'subscribe', conversationId: view.id, afterSeq: view.lastSeq })
+      if (view.status === 'error') void view.load()
+      else void this.#refetchOne(view.id)
+    }
+    for (const item of outbox.toResend()) void this.#deliver(item)
+    void inbox.refresh()
+  }
+
+  #receive(frame: StaffServerFrame): void {
+    switch (frame.type) {
+      case 'event': {
+        outbox.settle([frame.event])
+        this.#views.get(frame.conversationId)?.receive([frame.event])
+        break
+      }
+      case 'synced': {
+        this.#views.get(frame.conversationId)?.synced(frame.lastSeq)
+        break
+      }
+      case 'ack': {
+        const view = this.#views.get(frame.conversationId)
+        // Stored. Only the open conversation waits for the event; any other gets it when reopened.
+        if (!view || view !== this.current || view.timeline.events.some((e) => e.seq === frame.seq || e.clientId === frame.clientId)) {
+          outbox.remove(frame.clientId)
+        } else {
+          outbox.acked(frame.clientId, frame.seq)
+          view.expect(frame.seq)
+        }
+        break
+      }
+      case 'typing': {
+        if (frame.who === 'visitor') this.#views.get(frame.conversationId)?.setVisitorTyping(frame.on)
+        break
+      }
+      case 'changed': {
+        this.#queueChanged(frame.conversationId)
+        break
+      }
+      case 'error': {
+        if (frame.clientId && outbox.get(frame.clientId)) outbox.failed(frame.clientId, frame.code)
+        else console.warn('hub error frame', frame.code, frame.message)
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  #added(view: ConversationView, added: TimelineEvent[], live: boolean): void {
+    outbox.settle(added)
+    if (!live || view !== this.current) return
+    const incoming = added.filter((e) => e.type === 'message' && e.direction === 'in')
+    const last = incoming[incoming.length - 1]
+    if (!last) return
+    const name = last.author.name ?? (view.details ? contactLabel(view.details.contact, t('contact.guest')) : t('contact.guest'))
+    const text = (last.text ?? '').slice(0, 300)
+    announcer.say(t('announce.newMessage', { name, text }))
+  }
+
+  async #deliver(item: PendingSend): Promise<void> {
+    const sent = connection.send({
+      type: 'send',
+      clientId: item.clientId,
+      conversationId: item.conversationId,
+      text: item.text,
+      ...(item.private ? { private: true } : {}),
+    })
+    if (sent || this.#posting.has(item.clientId)) return
+    // The socket is down: the REST API takes the same clientId and stores the message once.
+    this.#posting.add(item.clientId)
+    try {
+      const body = await request<TimelineEvent | { event: TimelineEvent }>(
+        `/api/conversations/${encodeURIComponent(item.conversationId)}/messages`,
+        { method: 'POST', body: { text: item.text, clientId: item.clientId, private: item.private } },
+      )
+      const event = 'event' in body ? body.event : body
+      outbox.remove(item.clientId)
+      this.#views.get(item.conversationId)?.receive([event])
+    } catch (error) {
+      // No answer at all: it stays "sending" and goes out again when the socket is back.
+      if (error instanceof HttpError && error.status === 0) return
+      outbox.failed(item.clientId, error instanceof HttpError ? error.code : 'unknown')
+    } finally {
+      this.#posting.delete(item.clientId)
+    }
+  }
+
+  #queueChanged(id: string): void {
+    this.#changed.add(id)
+    clearTimeout(this.#changedTimer)
+    this.#changedTimer = setTimeout(() => this.#flushChanged(), CHANGED_DEBOUNCE_MS)
+  }
+
+  #flushChanged(): void {
+    const ids = [...this.#changed]
+    this.#changed.clear()
+    if (ids.length > CHANGED_BATCH_LIMIT) {
+      void inbox.refresh()
+      for (const id of ids) if (this.#views.has(id)) void this.#refetchOne(id)
+      return
+    }
+    for (const id of ids) void this.#refetchOne(id)
+  }
+
+  async #refetchOne(id: string): Promise<void> {
+    try {
+      const conversation = await inbox.fetchOne(id)
+      if (conversation) this.#views.get(id)?.setDetails(conversation)
+    } catch {
+      // The next doorbell or reconnect refetches it.
+    }
+  }
+
+  #evict(): void {
+    for (const [id, view] of this.#views) {
+      if (this.#views.size <= KEEP_VIEWS) break
+      if (view === this.current) continue
+      view.dispose()
+      this.#views.delete(id)
+    }
+  }
+}
+
+export const desk = new Desk()

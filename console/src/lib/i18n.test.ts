@@ -1,0 +1,41 @@
+// Unit tests for the dictionary: placeholders filled, the Polish texts the service requires, known codes only, and contact names.
+import { describe, expect, it } from 'vitest'
+import { contactLabel, shortId } from './contact-label.ts'
+import { errorKey, isLang, statusKeyOf, translate } from './i18n.ts'
+
+describe('i18n', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('pl', 'login.tooMany', { seconds: 30 })).toBe('Zbyt wiele prób. Spróbuj ponownie za 30 s.')
+    expect(translate('en', 'login.tooMany', { seconds: 5 })).toBe('Too many attempts. Try again in 5 s.')
+    expect(translate('pl', 'login.tooMany')).toContain('{seconds}')
+  })
+
+  it('has the Polish texts the service requires', () => {
+    expect(translate('pl', 'login.invalid')).toBe('Nieprawidłowy e-mail lub hasło')
+    expect(translate('pl', 'connection.open')).toBe('Połączono')
+    expect(translate('pl', 'connection.connecting')).toBe('Łączenie…')
+    expect(translate('pl', 'connection.closed')).toBe('Brak połączenia')
+    expect(translate('pl', 'conversation.visitorTyping')).toBe('Klient pisze…')
+    expect(translate('pl', 'event.note')).toBe('Notatka wewnętrzna')
+    expect(translate('pl', 'list.loadMore')).toBe('Załaduj więcej')
+  })
+
+  it('maps statuses and error codes to known keys only', () => {
+    expect(statusKeyOf('resolved')).toBe('status.resolved')
+    expect(statusKeyOf('bogus')).toBeNull()
+    expect(statusKeyOf(3)).toBeNull()
+    expect(errorKey('conversation_closed')).toBe('error.conversation_closed')
+    expect(errorKey('validation_failed')).toBe('error.unknown')
+    expect(errorKey(undefined)).toBe('error.unknown')
+    expect(isLang('en')).toBe(true)
+    expect(isLang('de')).toBe(false)
+  })
+
+  it('names anonymous contacts "Gość" with a short id', () => {
+    const id = '1a2b3c4d-0000-4000-8000-000000000000'
+    expect(contactLabel({ id, name: null }, 'Gość')).toBe('Gość #1a2b3c')
+    expect(contactLabel({ id, name: '  ' }, 'Guest')).toBe('Guest #1a2b3c')
+    expect(contactLabel({ id, name: 'Jan Kowalski' }, 'Gość')).toBe('Jan Kowalski')
+    expect(shortId(id)).toBe('1a2b3c')
+  })
+})

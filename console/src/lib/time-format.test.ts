@@ -1,0 +1,38 @@
+// Unit tests for relative list times and timeline clock times in Polish and English.
+import { describe, expect, it } from 'vitest'
+import { formatClock, formatRelative } from './time-format.ts'
+
+const now = Date.parse('2025-03-12T12:00:00Z')
+const ago = (ms: number) => new Date(now - ms).toISOString()
+
+describe('formatRelative', () => {
+  it('says "just now" for the last few seconds', () => {
+    expect(formatRelative(ago(10_000), now, 'pl')).toBe('przed chwilą')
+    expect(formatRelative(ago(10_000), now, 'en')).toBe('just now')
+  })
+
+  it('counts minutes, hours and days', () => {
+    expect(formatRelative(ago(5 * 60_000), now, 'en')).toMatch(/5 min/)
+    expect(formatRelative(ago(5 * 60_000), now, 'pl')).toMatch(/5 min/)
+    expect(formatRelative(ago(3 * 3_600_000), now, 'en')).toMatch(/3 hr/)
+    expect(formatRelative(ago(2 * 86_400_000), now, 'en')).toMatch(/2 days/)
+  })
+
+  it('shows a date for anything older than a few days', () => {
+    expect(formatRelative('2025-01-05T10:00:00Z', now, 'en')).toMatch(/Jan/)
+    expect(formatRelative('2023-01-05T10:00:00Z', now, 'en')).toMatch(/2023/)
+  })
+
+  it('returns nothing for a broken date', () => {
+    expect(formatRelative('nope', now, 'pl')).toBe('')
+  })
+})
+
+describe('formatClock', () => {
+  it('adds the date only for another day', () => {
+    const today = formatClock(new Date(now - 60_000).toISOString(), now, 'en')
+    expect(today).toMatch(/^\d{2}:\d{2}/)
+    expect(formatClock('2025-03-01T09:05:00Z', now, 'en')).toMatch(/Mar/)
+    expect(formatClock('bad', now, 'en')).toBe('')
+  })
+})

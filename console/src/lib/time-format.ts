@@ -1,0 +1,40 @@
+// How times read in the console: "5 min temu" in the conversation list, a clock time (with the date if not today) in the timeline.
+import { translate, type Lang } from './i18n.ts'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** A short relative time for the list: "przed chwilą", "5 min temu", "wczoraj", then a date. */
+export function formatRelative(iso: string, now: number, lang: Lang): string {
+  const then = Date.parse(iso)
+  if (Number.isNaN(then)) return ''
+  const diff = now - then
+  if (diff < 45_000) return translate(lang, 'time.justNow')
+  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' })
+  if (diff < 45 * MINUTE) return rtf.format(-Math.max(1, Math.round(diff / MINUTE)), 'minute')
+  if (diff < 22 * HOUR) return rtf.format(-Math.round(diff / HOUR), 'hour')
+  if (diff < 6 * DAY) return rtf.format(-Math.max(1, Math.round(diff / DAY)), 'day')
+  const sameYear = new Date(then).getFullYear() === new Date(now).getFullYear()
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(then)
+}
+
+/** "14:03" for today, "12 mar, 14:03" for another day. */
+export function formatClock(iso: string, now: number, lang: Lang): string {
+  const then = new Date(iso)
+  if (Number.isNaN(then.getTime())) return ''
+  const today = new Date(now)
+  const sameDay =
+    then.getFullYear() === today.getFullYear() &&
+    then.getMonth() === today.getMonth() &&
+    then.getDate() === today.getDate()
+  return new Intl.DateTimeFormat(lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+  }).format(then)
+}
