@@ -36,7 +36,7 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
           written.push(
             await tx.appendEvent(
               conv.id,
-              { type: 'assignment', direction: null, text: null, author, data: { assigneeId: change.assigneeId, status: change.status } },
+              { type: 'assignment', direction: null, text: null, author, data: { assigneeId: change.assigneeId, assigneeName: m.consultant.name, status: change.status } },
               now,
             ),
           )

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
 
@@ -29,11 +30,28 @@ async function signIn(page: Page) {
 }
 
 describe('chat in the browser', () => {
+  it('shows an accessible sign-in page that refuses a wrong password', async () => {
+    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
+    await page.goto(hub.url + '/')
+    await page.getByTestId('login-email').waitFor()
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByTestId('login-email').fill(ADMIN.email)
+    await page.getByTestId('login-password').fill('zle-haslo-123')
+    await page.getByTestId('login-submit').click()
+    await page.getByText('Nieprawidłowy e-mail lub hasło').waitFor()
+    await page.context().close()
+  })
+
   it('carries a citizen question to the console and the answer back, live, and keeps history on reload', async () => {
     const citizen = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
     const consultant = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
     const pageErrors: string[] = []
-    for (const p of [citizen, consultant]) p.on('pageerror', (e) => pageErrors.push(e.message))
+    for (const p of [citizen, consultant]) {
+      p.on('pageerror', (e) => pageErrors.push(e.message))
+      p.on('console', (m) => {
+        if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) pageErrors.push(m.text())
+      })
+    }
 
     await signIn(consultant)
 
@@ -60,6 +78,9 @@ describe('chat in the browser', () => {
     await widget.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: answer }).waitFor()
     await citizen.screenshot({ path: `${shots}/widget-answer.png` })
     await consultant.screenshot({ path: `${shots}/console-conversation.png` })
+    // Both screens, with real content in them, pass the WCAG 2.1 AA rules axe can check.
+    expect(await wcagViolations(citizen)).toEqual([])
+    expect(await wcagViolations(consultant)).toEqual([])
 
     // A reload keeps the history, each message once.
     await citizen.reload()
