@@ -1,12 +1,14 @@
 // `npm run admin -- …`: adds and lists staff accounts in the configured database.
 import { openDatabase } from '../db/client.ts'
 import { addConsultant } from './app/add-consultant.ts'
+import { issueApiToken } from './app/issue-api-token.ts'
 import { readConfig } from './config.ts'
 import { createDrizzleStore } from './store/drizzle-store.ts'
 
 const USAGE = `Usage:
   npm run admin -- list
   npm run admin -- add <email> <name> [consultant|second_line|supervisor|admin] [--password-stdin]
+  npm run admin -- token <email> <token name>     (an API token acting as that account, shown once)
 
 Without --password-stdin a password is generated and printed once.
 With embedded PGlite (no DATABASE_URL), stop the hub first: one data directory serves one process.`
@@ -19,7 +21,7 @@ if (!parsed.ok) {
   console.error(parsed.errors.join('\n'))
   process.exit(1)
 }
-if (command !== 'list' && command !== 'add') {
+if (command !== 'list' && command !== 'add' && command !== 'token') {
   console.error(USAGE)
   process.exit(command ? 2 : 0)
 }
@@ -30,6 +32,16 @@ let code = 0
 try {
   if (command === 'list') {
     for (const s of await store.listConsultants()) console.log([s.email, s.role, s.name, s.disabled ? 'disabled' : 'active'].join('\t'))
+  } else if (command === 'token') {
+    const [email, ...name] = args
+    if (!email || name.length === 0) throw new UsageError()
+    const r = await issueApiToken(store, { email, name: name.join(' ') })
+    if (!r.ok) {
+      console.error(r.message)
+      code = 1
+    } else {
+      console.log(`API token (shown once; send as "Authorization: Bearer <token>"): ${r.token}`)
+    }
   } else {
     const positional = args.filter((a) => !a.startsWith('--'))
     const [email, name, role] = positional

@@ -1,6 +1,7 @@
 // Bad frames get an error frame and change nothing; a visitor can neither read nor write another's conversation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TimelineEvent } from '../protocol/rest.ts'
+import { visitorExternalId } from '../inbox-server/realtime/visitor-connection.ts'
 import { newClientId, startTestHub, WIDGET_ORIGIN, type TestHub } from './support/test-hub.ts'
 import { TestSocket, type Frame } from './support/test-socket.ts'
 
@@ -57,6 +58,17 @@ describe('socket guards', () => {
     const clientId = newClientId()
     const err = await owner.request({ type: 'send', clientId, text: '   ' }, isError)
     expect(err.clientId).toBe(clientId)
+  })
+
+  it('creates no contact for a visitor who only reads, and one as soon as they write', async () => {
+    const { socket, welcome } = await t.visitor('a-returning-reader-token-0001')
+    expect(welcome.conversations).toEqual([])
+    const externalId = visitorExternalId('a-returning-reader-token-0001')
+    expect(await t.hub.store.findContact('webchat', externalId)).toBeNull()
+    const clientId = newClientId()
+    await socket.request({ type: 'send', clientId, text: 'Teraz piszę' }, (f) => f.type === 'ack')
+    expect(await t.hub.store.findContact('webchat', externalId)).toEqual(expect.any(String))
+    await socket.close()
   })
 
   it('requires hello before anything else', async () => {

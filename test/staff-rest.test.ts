@@ -1,6 +1,7 @@
 // REST v1 for staff: authentication, throttled sign-in, idempotent messages, lists with cursors, OpenAPI and health.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { issueApiToken } from '../inbox-server/app/issue-api-token.ts'
 import { ADMIN, newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
 
 let t: TestHub
@@ -51,6 +52,13 @@ describe('staff REST', () => {
     expect((await t.api('/api/auth/logout', { method: 'POST', token: tk })).status).toBe(204)
     expect((await t.api('/api/conversations', { token: tk })).status).toBe(401)
     expect((await t.api('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(401)
+  })
+
+  it('accepts an API token issued for an integrator, and refuses one for an unknown account', async () => {
+    const issued = await issueApiToken(t.hub.store, { email: ADMIN.email, name: 'Integracja CRM' })
+    if (!issued.ok) throw new Error(issued.message)
+    expect((await t.api('/api/conversations', { token: issued.token })).status).toBe(200)
+    expect(await issueApiToken(t.hub.store, { email: 'nikt@example.pl', name: 'x' })).toMatchObject({ ok: false, error: 'no_such_account' })
   })
 
   it('stores a staff message once per clientId: 201, then 200 with the same event', async () => {

@@ -79,7 +79,9 @@ export interface Store {
   /** The consultant behind a session or API token, if it is neither expired nor revoked. */
   findConsultantByToken(tokenHash: string, now: Date): Promise<ConsultantRecord | null>
   revokeToken(tokenHash: string, now: Date): Promise<boolean>
+  insertApiToken(t: { consultantId: string; name: string; tokenHash: string }): Promise<void>
 
+  findContact(channelKind: ChannelKind, externalId: string): Promise<string | null>
   findOrCreateContact(channelKind: ChannelKind, externalId: string): Promise<string>
   contactConversations(contactId: string): Promise<{ id: string; lastSeq: number; status: ConversationStatus }[]>
   getConversation(id: string): Promise<ConversationRecord | null>

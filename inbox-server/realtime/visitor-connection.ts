@@ -56,8 +56,9 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
     if (f.type === 'hello') {
       if (token) return peer.send(errorFrame('bad_frame', undefined, 'hello was already sent'))
       token = f.visitorToken ?? randomBytes(24).toString('base64url')
-      if (f.visitorToken) {
-        const known = await deps.store.findOrCreateContact('webchat', visitorExternalId(token))
+      // A contact exists only once a visitor has written; a returning reader creates nothing.
+      const known = f.visitorToken ? await deps.store.findContact('webchat', visitorExternalId(token)) : null
+      if (known) {
         contactId = known
         deps.fanout.addVisitor(known, peer)
       }

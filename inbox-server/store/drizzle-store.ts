@@ -83,6 +83,9 @@ export function createDrizzleStore(database: Database): Store {
         .limit(1)
       return t ? liveConsultant(toConsultantRecord(t.c)) : null
     },
+    async insertApiToken(t) {
+      await db.insert(apiTokens).values(t)
+    },
     async revokeToken(tokenHash, now) {
       const r = await db
         .update(sessions)
@@ -92,6 +95,7 @@ export function createDrizzleStore(database: Database): Store {
       return r.length > 0
     },
 
+    findContact: (channelKind, externalId) => findIdentity(db, channelKind, externalId),
     async findOrCreateContact(channelKind, externalId) {
       const existing = await findIdentity(db, channelKind, externalId)
       if (existing) return existing
