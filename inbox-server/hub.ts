@@ -43,6 +43,8 @@ export interface HubOptions {
   /** An already opened database (tests share one per file). */
   database?: Database
   heartbeatMs?: number
+  /** How often open staff sockets re-check their session (sign-out elsewhere ends them). */
+  sessionCheckMs?: number
 }
 
 export function createLogger(level: Config['logLevel']): Logger {
@@ -88,7 +90,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       allowedOrigins: config.allowedOrigins,
       heartbeat,
       visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
-      staff: { store, bus, log, fanout, sendStaffMessage },
+      staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
     }),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
 import { issueApiToken } from '../inbox-server/app/issue-api-token.ts'
+import { SESSION_ENDED } from '../inbox-server/realtime/staff-connection.ts'
 import { ADMIN, newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
 
 let t: TestHub
@@ -52,6 +53,14 @@ describe('staff REST', () => {
     expect((await t.api('/api/auth/logout', { method: 'POST', token: tk })).status).toBe(204)
     expect((await t.api('/api/conversations', { token: tk })).status).toBe(401)
     expect((await t.api('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(401)
+  })
+
+  it('ends an open staff socket once its session is signed out', async () => {
+    const own = await t.login()
+    const socket = await t.staff(own)
+    const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)))
+    expect((await t.api('/api/auth/logout', { method: 'POST', token: own })).status).toBe(204)
+    expect(await closed).toBe(SESSION_ENDED)
   })
 
   it('accepts an API token issued for an integrator, and refuses one for an unknown account', async () => {

@@ -55,12 +55,13 @@ export function socketRoutes(deps: {
     requireStaff(deps.auth),
     upgradeWebSocket((c) => {
       const consultant = c.get('consultant')
+      const token = c.get('token')
       let conn: Connection | undefined
       return {
         onOpen(_e, ws) {
           const raw = ws.raw as WebSocket
           deps.heartbeat.track(raw)
-          conn = openStaffConnection(raw, consultant, deps.staff)
+          conn = openStaffConnection(raw, consultant, token, deps.staff)
         },
         onMessage: (e) => conn?.onMessage(e.data),
         onClose: () => conn?.onClose(),

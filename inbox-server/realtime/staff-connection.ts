@@ -15,15 +15,30 @@ export interface StaffDeps {
   log: Logger
   fanout: Fanout
   sendStaffMessage: (m: StaffMessage) => Promise<StaffSendOutcome>
+  /** Re-checks the socket's session; a revoked or expired one ends the socket. */
+  authenticate: (token: string) => Promise<ConsultantRecord | null>
+  sessionCheckMs: number
 }
 
-export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord, deps: StaffDeps) {
+/** Close code for a socket whose session was signed out or expired (4000–4999 are the application's). */
+export const SESSION_ENDED = 4401
+
+export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord, token: string, deps: StaffDeps) {
   const peer: Peer<StaffServerFrame> = socketPeer(ws)
   /** conversationId → contactId of the conversations this socket watches. */
   const watching = new Map<string, string>()
   let chain = Promise.resolve()
 
   deps.fanout.addStaff(peer)
+  const sessionCheck = setInterval(() => {
+    deps.authenticate(token).then(
+      (still) => {
+        if (!still) ws.close(SESSION_ENDED, 'session ended')
+      },
+      (err: unknown) => deps.log.warn({ err }, 'session check failed'),
+    )
+  }, deps.sessionCheckMs)
+  sessionCheck.unref()
   peer.send({ type: 'welcome', consultant: { id: consultant.id, name: consultant.name, role: consultant.role } })
 
   async function contactOf(conversationId: string): Promise<string | null> {
@@ -78,6 +93,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
       )
     },
     onClose() {
+      clearInterval(sessionCheck)
       deps.fanout.removeStaff(peer, watching.keys())
     },
   }

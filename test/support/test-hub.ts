@@ -39,7 +39,7 @@ export async function startTestHub(opts: { database?: Database; natsSubject?: st
     LOG_LEVEL: 'silent',
   })
   if (!cfg.ok) throw new Error(cfg.errors.join('; '))
-  const hub = await startHub(cfg.config, { database })
+  const hub = await startHub(cfg.config, { database, sessionCheckMs: 200 })
   const ws = hub.url.replace('http', 'ws')
 
   const t: TestHub = {
