@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['**/*.test.ts'],
@@ -22,7 +23,7 @@ export default defineConfig({
         },
       },
       ...(postgres
-        ? [{ test: { name: 'postgres', include: dbSuites, exclude: ['test/browser/**'], env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true, test: { name: 'postgres', include: dbSuites, exclude: ['test/browser/**'], env: { TEST_DB: 'postgres' } } }]
         : []),
     ],
   },
