@@ -14,7 +14,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'pglite',
           include: ['**/*.test.ts'],
@@ -23,7 +23,7 @@ export default defineConfig({
         },
       },
       ...(postgres
-        ? [{ extends: true, test: { name: 'postgres', include: dbSuites, exclude: ['test/browser/**'], env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: dbSuites, exclude: ['test/browser/**'], env: { TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

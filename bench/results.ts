@@ -1,0 +1,76 @@
+// The shape of a bench run's results (bench/results/latest.json) and the budgets they are judged against.
+import type { Machine } from './machine.ts'
+import type { Summary } from './percentiles.ts'
+import type { SocketMemory } from './socket-memory.ts'
+
+export interface RoundTripSide {
+  roundTrip: Summary
+  toConsole: Summary
+  consoleAck: Summary
+  timeouts: number
+  errors: Record<string, number>
+  /** Opening the visitors' sockets and conversations (shared by the phases of one server run). */
+  setupMs: number
+  measuredMs: number
+  tripsPerSecond: number
+}
+
+export interface RoundTripResult {
+  visitors: number
+  inFlight: number
+  trips: number
+  hub: RoundTripSide
+  baseline: RoundTripSide
+  /** hub / baseline. */
+  ratio: { roundTripP50: number; roundTripP99: number; roundTripMean: number; toConsoleP50: number; toConsoleP99: number; tripsPerSecond: number }
+}
+
+export interface MemoryResult {
+  sockets: number
+  hub: SocketMemory
+  baseline: SocketMemory
+  /** hub / baseline. */
+  ratio: { rss: number; heap: number }
+}
+
+export interface Budget {
+  what: string
+  budget: string
+  measured: string
+  /** null: the budget does not apply to this run (e.g. a PostgreSQL budget on PGlite). */
+  met: boolean | null
+}
+
+export interface BenchResults {
+  machine: Machine & { postgresVersion?: string }
+  plan: { warmupTrips: number; tripTimeoutMs: number; idleSockets: number }
+  roundTrip: RoundTripResult[]
+  memory: MemoryResult
+  budgets: Budget[]
+  totalSeconds: number
+}
+
+export const P99_BUDGET_MS = 25
+export const MEMORY_RATIO_BUDGET = 2
+
+export function judgeBudgets(r: Omit<BenchResults, 'budgets' | 'totalSeconds'>): Budget[] {
+  const onPostgres = r.machine.database === 'postgres'
+  const budgets: Budget[] = []
+  for (const x of r.roundTrip.filter((x) => x.visitors === 1000)) {
+    const toConsole = x.hub.toConsole.p99
+    budgets.push({
+      what: `visitor → console message p99, ${x.visitors} visitors, ${x.inFlight} in flight`,
+      budget: `≤ ${P99_BUDGET_MS} ms on PostgreSQL`,
+      measured: `${toConsole.toFixed(1)} ms (bare relay ${x.baseline.toConsole.p99.toFixed(1)} ms; round trip ${x.hub.roundTrip.p99.toFixed(1)} ms)`,
+      met: onPostgres ? toConsole <= P99_BUDGET_MS : null,
+    })
+  }
+  const m = r.memory
+  budgets.push({
+    what: 'memory per idle visitor socket',
+    budget: `≤ ${MEMORY_RATIO_BUDGET}x bare ws`,
+    measured: `rss ${m.ratio.rss.toFixed(2)}x, heap+external ${m.ratio.heap.toFixed(2)}x`,
+    met: m.ratio.rss <= MEMORY_RATIO_BUDGET && m.ratio.heap <= MEMORY_RATIO_BUDGET,
+  })
+  return budgets
+}

@@ -1,0 +1,125 @@
+// `npm run bench`: round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { benchAdminUrl, postgresVersion } from './bench-database.ts'
+import { runPendingCleanups } from './cleanup.ts'
+import { withServer, type ChildServer } from './child-server.ts'
+import { describeMachine } from './machine.ts'
+import { summarise } from './percentiles.ts'
+import { formatMachine, formatResults } from './report.ts'
+import { judgeBudgets, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
+import { measureRoundTrips, type PhaseRun, type RoundTripPlan, type RoundTripRun } from './round-trip.ts'
+import { BENCH_ADMIN } from './servers/server-ipc.ts'
+import { measureSocketMemory, openBareSocket, openHubVisitor } from './socket-memory.ts'
+
+// BENCH_QUICK=1: a small smoke run of the same steps (figures not meaningful).
+const quick = process.env.BENCH_QUICK === '1'
+const WARMUP_TRIPS = quick ? 20 : 200
+const TRIP_TIMEOUT_MS = 15_000
+// Per visitor count: first one round trip at a time (the latency of one message on an otherwise idle server),
+// then 32 in flight (a loaded server); both over the same sockets and conversations.
+const ROUND_TRIP_PLANS: RoundTripPlan[] = (
+  quick
+    ? [{ visitors: 20, phases: [{ inFlight: 1, trips: 50 }, { inFlight: 32, trips: 200 }] }]
+    : [
+        { visitors: 100, phases: [{ inFlight: 1, trips: 300 }, { inFlight: 32, trips: 2_000 }] },
+        { visitors: 1_000, phases: [{ inFlight: 1, trips: 300 }, { inFlight: 32, trips: 3_000 }] },
+      ]
+).map((p) => ({ ...p, warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS }))
+const IDLE_SOCKETS = quick ? 200 : 1_000
+
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`)
+
+async function login(server: ChildServer): Promise<string> {
+  const r = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  })
+  if (r.status !== 200) throw new Error(`login failed: ${r.status} ${await r.text()}`)
+  return ((await r.json()) as { token: string }).token
+}
+
+function side(run: RoundTripRun, phase: PhaseRun): RoundTripSide {
+  return {
+    roundTrip: summarise(phase.roundTripMs),
+    toConsole: summarise(phase.toConsoleMs),
+    consoleAck: summarise(phase.consoleAckMs),
+    timeouts: phase.timeouts,
+    errors: phase.errors,
+    setupMs: Math.round(run.setupMs),
+    measuredMs: Math.round(phase.measuredMs),
+    tripsPerSecond: phase.roundTripMs.length / (phase.measuredMs / 1000),
+  }
+}
+
+async function roundTrips(adminUrl: string | undefined, plan: RoundTripPlan): Promise<RoundTripResult[]> {
+  log(`round trips, ${plan.visitors} visitors: bare relay…`)
+  const bareRun = await withServer('bare-relay', adminUrl, (s) => measureRoundTrips({ wsBase: `ws://127.0.0.1:${s.port}`, staffHeaders: {} }, plan))
+  log(`round trips, ${plan.visitors} visitors: hub…`)
+  const hubRun = await withServer('hub-server', adminUrl, async (s) =>
+    measureRoundTrips({ wsBase: `ws://127.0.0.1:${s.port}`, staffHeaders: { authorization: `Bearer ${await login(s)}` } }, plan),
+  )
+  return plan.phases.map((p, i) => {
+    const hub = side(hubRun, hubRun.phases[i] as PhaseRun)
+    const baseline = side(bareRun, bareRun.phases[i] as PhaseRun)
+    return {
+      visitors: plan.visitors,
+      inFlight: p.inFlight,
+      trips: p.trips,
+      hub,
+      baseline,
+      ratio: {
+        roundTripP50: hub.roundTrip.p50 / baseline.roundTrip.p50,
+        roundTripP99: hub.roundTrip.p99 / baseline.roundTrip.p99,
+        roundTripMean: hub.roundTrip.mean / baseline.roundTrip.mean,
+        toConsoleP50: hub.toConsole.p50 / baseline.toConsole.p50,
+        toConsoleP99: hub.toConsole.p99 / baseline.toConsole.p99,
+        tripsPerSecond: hub.tripsPerSecond / baseline.tripsPerSecond,
+      },
+    }
+  })
+}
+
+async function socketMemory(adminUrl: string | undefined): Promise<MemoryResult> {
+  log(`memory, ${IDLE_SOCKETS} idle sockets: bare ws…`)
+  const baseline = await withServer('bare-ws', undefined, (s) => measureSocketMemory(s, openBareSocket, IDLE_SOCKETS))
+  log(`memory, ${IDLE_SOCKETS} idle sockets: hub…`)
+  const hub = await withServer('hub-server', adminUrl, (s) => measureSocketMemory(s, openHubVisitor, IDLE_SOCKETS))
+  return { sockets: IDLE_SOCKETS, hub, baseline, ratio: { rss: hub.rssPerSocket / baseline.rssPerSocket, heap: hub.heapPerSocket / baseline.heapPerSocket } }
+}
+
+async function main() {
+  const started = performance.now()
+  const adminUrl = benchAdminUrl()
+  const machine = { ...describeMachine(adminUrl ? 'postgres' : 'pglite'), ...(adminUrl ? { postgresVersion: await postgresVersion(adminUrl) } : {}) }
+  console.log(formatMachine(machine) + '\n')
+
+  const memory = await socketMemory(adminUrl)
+  const roundTrip: RoundTripResult[] = []
+  for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
+
+  const partial = { machine, plan: { warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS, idleSockets: IDLE_SOCKETS }, roundTrip, memory }
+  const results: BenchResults = { ...partial, budgets: judgeBudgets(partial), totalSeconds: Math.round((performance.now() - started) / 1000) }
+  console.log(formatResults(results))
+
+  const dir = fileURLToPath(new URL('./results/', import.meta.url))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}latest.json`, JSON.stringify(results, null, 2) + '\n')
+  console.log(`\nresults: bench/results/latest.json (${results.totalSeconds} s)`)
+  const failed = roundTrip.some((x) => [x.hub, x.baseline].some((s) => s.timeouts > 0 || Object.keys(s.errors).length > 0))
+  if (failed) {
+    console.error('Some round trips failed (see "failed"): the figures are not trustworthy.')
+    process.exitCode = 1
+  }
+}
+
+try {
+  await main()
+} catch (err) {
+  console.error(err)
+  process.exitCode = 1
+} finally {
+  await runPendingCleanups()
+}
