@@ -1,9 +1,9 @@
 // Builds a running hub from a config: database, store, bus, use cases, HTTP and sockets on one port.
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
 import { pino } from 'pino'
-import { WebSocketServer } from 'ws'
 import { openDatabase, type Database } from '../db/client.ts'
 import { ensureFirstAdmin, type FirstAdmin } from './app/first-admin.ts'
 import { createInProcessBus } from './bus/in-process-bus.ts'
@@ -22,7 +22,7 @@ import { requireStaff } from './http/staff-auth-middleware.ts'
 import { staticRoutes } from './http/static-routes.ts'
 import { Fanout } from './realtime/fanout.ts'
 import { startHeartbeat } from './realtime/heartbeat.ts'
-import { socketRoutes } from './realtime/socket-routes.ts'
+import { attachSocketEndpoints } from './realtime/socket-endpoints.ts'
 import { createDrizzleStore } from './store/drizzle-store.ts'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -85,19 +85,18 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
     api: conversationRoutes({ store, sendStaffMessage }),
     openapi: () => openApiDocument(config.publicUrl, version),
-    sockets: socketRoutes({
-      auth,
-      allowedOrigins: config.allowedOrigins,
-      heartbeat,
-      visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
-      staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
-    }),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),
   })
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
+  const sockets = attachSocketEndpoints(server, {
+    auth,
+    allowedOrigins: config.allowedOrigins,
+    heartbeat,
+    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
+    staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
@@ -115,7 +114,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     async close() {
       heartbeat.stop()
       unsubscribe()
-      for (const ws of wss.clients) ws.terminate()
+      sockets.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await bus.close()
       if (!opts.database) await database.close()

@@ -94,14 +94,36 @@ export interface Store {
   findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
 }
 
-/** Writes inside one transaction; conversation rows are locked before their timeline grows. */
+/** Where an event goes: a given conversation (optionally only if it is this contact's, on this channel kind), or
+ * the contact's open conversation on a channel. */
+export type AppendTarget =
+  | { conversationId: string; contactId?: string; channelKind?: ChannelKind }
+  | { openConversationOf: { contactId: string; channelId: string } }
+
+export interface Appended {
+  /** The conversation as it was before this event, except `lastSeq`, which is the event's seq. */
+  conversation: ConversationRecord
+  event: TimelineEvent
+}
+
+/** Writes inside one transaction. */
 export interface TxStore {
+  /** Serialises work that must not run twice at once for one contact (opening their conversation). */
   lockContact(contactId: string): Promise<boolean>
-  lockConversation(id: string): Promise<ConversationRecord | null>
-  findOpenConversation(contactId: string, channelId: string): Promise<ConversationRecord | null>
   insertConversation(c: { contactId: string; channelId: string; channelKind: ChannelKind; queueId: string | null; now: Date }): Promise<ConversationRecord>
   updateConversation(id: string, patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null }): Promise<void>
-  /** Appends with the next gap-free seq of the conversation (its row must be locked). */
-  appendEvent(conversationId: string, e: NewEvent, now: Date): Promise<TimelineEvent>
-  findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
+  /**
+   * Appends with the next gap-free seq: the conversation row is locked and bumped in one statement, then the
+   * event inserted. Null when the target does not exist (nothing written). If a concurrent transaction stored the
+   * same author's clientId first, throws ConcurrentDuplicate: the caller lets the transaction roll back (giving
+   * the seq back) and reads the stored event.
+   */
+  appendEvent(target: AppendTarget, e: NewEvent, now: Date): Promise<Appended | null>
+}
+
+/** A send raced its own retry and lost; the winner's event is stored under the same clientId. */
+export class ConcurrentDuplicate extends Error {
+  constructor() {
+    super('the same clientId was stored concurrently')
+  }
 }

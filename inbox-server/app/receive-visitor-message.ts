@@ -1,8 +1,9 @@
 // A citizen writes in the web chat: stored once per clientId, in their open conversation or a new one.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterCitizenMessage } from '../domain/conversation-lifecycle.ts'
-import type { Bus, Clock, Defaults, NewEvent, Store } from './ports.ts'
+import type { AppendTarget, Bus, Clock, Defaults, NewEvent, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { writeOnce } from './write-once.ts'
 
 export type SendOutcome =
   | { ok: true; event: TimelineEvent; duplicate: boolean }
@@ -17,50 +18,58 @@ export interface VisitorMessage {
 
 export function createReceiveVisitorMessage(deps: { store: Store; bus: Bus; clock: Clock; defaults: Defaults }) {
   return async function receiveVisitorMessage(m: VisitorMessage): Promise<SendOutcome> {
-    const known = await deps.store.findEventByClientId(m.contactId, m.clientId)
-    if (known) return { ok: true, event: known, duplicate: true }
     const now = deps.clock.now()
-    const r = await deps.store.transaction(async (tx): Promise<SendOutcome & { written?: TimelineEvent[] }> => {
-      // One sender's sends are serialised on its contact row, so a resend racing the original finds it.
-      await tx.lockContact(m.contactId)
-      const dup = await tx.findEventByClientId(m.contactId, m.clientId)
-      if (dup) return { ok: true, event: dup, duplicate: true }
+    const message: NewEvent = {
+      type: 'message',
+      direction: 'in',
+      text: m.text,
+      author: { kind: 'contact', id: m.contactId, name: null },
+      clientId: m.clientId,
+    }
+    const target: AppendTarget = m.conversationId
+      ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: 'webchat' }
+      : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
 
-      const written: TimelineEvent[] = []
-      let conv = m.conversationId ? await tx.lockConversation(m.conversationId) : await tx.findOpenConversation(m.contactId, deps.defaults.webchatChannelId)
-      if (m.conversationId && (!conv || conv.contactId !== m.contactId || conv.channelKind !== 'webchat')) {
-        return { ok: false, error: 'not_found' }
-      }
-      if (!conv) {
-        conv = await tx.insertConversation({
-          contactId: m.contactId,
-          channelId: deps.defaults.webchatChannelId,
-          channelKind: 'webchat',
-          queueId: deps.defaults.defaultQueueId,
-          now,
-        })
-        written.push(await tx.appendEvent(conv.id, statusEvent('queued', 'created'), now))
-      } else {
-        const change = afterCitizenMessage(conv)
+    const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
+      deps.store.transaction(async (tx) => {
+        const written: TimelineEvent[] = []
+        const appended = (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, target, message, now, written))
+        if (!appended) return null
+        written.push(appended.event)
+        const change = afterCitizenMessage(appended.conversation)
         if (change.transition) {
-          await tx.updateConversation(conv.id, { status: change.status, assigneeId: change.assigneeId, resolvedAt: null })
-          written.push(await tx.appendEvent(conv.id, statusEvent(change.status, change.transition), now))
+          const id = appended.conversation.id
+          await tx.updateConversation(id, { status: change.status, assigneeId: change.assigneeId, resolvedAt: null })
+          const status = await tx.appendEvent({ conversationId: id }, statusEvent(change.status, change.transition), now)
+          if (status) written.push(status.event)
         }
-      }
-      const event = await tx.appendEvent(
-        conv.id,
-        { type: 'message', direction: 'in', text: m.text, author: { kind: 'contact', id: m.contactId, name: null }, clientId: m.clientId },
-        now,
-      )
-      written.push(event)
-      return { ok: true, event, duplicate: false, written }
+        return { event: appended.event, written }
+      }),
+    )
+    if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
+    if (!r.written) return { ok: false, error: 'not_found' }
+    publishEvents(deps.bus, m.contactId, r.written.written)
+    return { ok: true, event: r.written.event, duplicate: false }
+  }
+
+  /** No open conversation: open one, once, even when this contact's first sends race each other. */
+  async function openAndAppend(tx: TxStore, contactId: string, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+    await tx.lockContact(contactId)
+    const raced = await tx.appendEvent(target, message, now)
+    if (raced) return raced
+    const conv = await tx.insertConversation({
+      contactId,
+      channelId: deps.defaults.webchatChannelId,
+      channelKind: 'webchat',
+      queueId: deps.defaults.defaultQueueId,
+      now,
     })
-    if (r.ok && r.written) publishEvents(deps.bus, m.contactId, r.written)
-    return r.ok ? { ok: true, event: r.event, duplicate: r.duplicate } : r
+    const created = await tx.appendEvent({ conversationId: conv.id }, statusEvent('queued', 'created'), now)
+    if (created) written.push(created.event)
+    return tx.appendEvent({ conversationId: conv.id }, message, now)
   }
 }
 
 function statusEvent(status: string, transition: string): NewEvent {
   return { type: 'status', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { status, transition } }
 }
-

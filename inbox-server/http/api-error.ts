@@ -12,6 +12,7 @@ const STATUS = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  upgrade_required: 426,
   throttled: 429,
   internal: 500,
   console_not_built: 503,

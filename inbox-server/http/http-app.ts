@@ -11,7 +11,6 @@ export function createHttpApp(parts: {
   auth: Hono<StaffEnv>
   api: Hono<StaffEnv>
   openapi: () => unknown
-  sockets: Hono<StaffEnv>
   statics: Hono
   requireStaff: MiddlewareHandler<StaffEnv>
 }) {
@@ -31,7 +30,8 @@ export function createHttpApp(parts: {
   app.use('/api/conversations', parts.requireStaff)
   app.route('/api/conversations', parts.api)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
-  app.route('/ws', parts.sockets)
+  // WebSocket upgrades are taken by the server's upgrade listener before Hono; a plain request lands here.
+  app.all('/ws/*', (c) => apiError(c, 'upgrade_required', 'This endpoint speaks WebSocket'))
   app.route('/', parts.statics)
   return app
 }

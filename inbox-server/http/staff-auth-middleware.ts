@@ -1,6 +1,6 @@
 // Authenticates staff on REST and on the staff socket: Bearer token, or the console's session cookie.
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
+import { parse as parseCookies } from 'hono/utils/cookie'
 import type { ConsultantRecord } from '../app/ports.ts'
 import type { StaffAuth } from '../app/staff-auth.ts'
 import { apiError } from './api-error.ts'
@@ -9,13 +9,14 @@ export const SESSION_COOKIE = 'inbox_session'
 
 export type StaffEnv = { Variables: { consultant: ConsultantRecord; token: string } }
 
+/** The bearer token from an Authorization header, else from the console's session cookie. */
+export function tokenFromHeaders(authorization: string | undefined, cookie: string | undefined): string | null {
+  if (authorization) return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? null
+  return cookie ? (parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE] ?? null) : null
+}
+
 export function presentedToken(c: Context): string | null {
-  const header = c.req.header('authorization')
-  if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header)
-    return m?.[1] ?? null
-  }
-  return getCookie(c, SESSION_COOKIE) ?? null
+  return tokenFromHeaders(c.req.header('authorization'), c.req.header('cookie'))
 }
 
 export function requireStaff(auth: StaffAuth): MiddlewareHandler<StaffEnv> {

@@ -6,6 +6,7 @@ import type { StaffMessage, StaffSendOutcome } from '../app/send-staff-message.t
 import type { Fanout, Peer } from './fanout.ts'
 import { errorFrame } from './frame-errors.ts'
 import { parseFrame } from './parse-frame.ts'
+import { createKeyedSerial } from './keyed-serial.ts'
 import { replay } from './replay.ts'
 import { socketPeer } from './socket-peer.ts'
 
@@ -27,7 +28,9 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
   const peer: Peer<StaffServerFrame> = socketPeer(ws)
   /** conversationId → contactId of the conversations this socket watches. */
   const watching = new Map<string, string>()
-  let chain = Promise.resolve()
+  // Frames about one conversation keep their order (two replies, a subscribe then a send); different
+  // conversations proceed side by side, so one slow conversation does not hold up a consultant's others.
+  const serial = createKeyedSerial()
 
   deps.fanout.addStaff(peer)
   const sessionCheck = setInterval(() => {
@@ -47,13 +50,8 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
     return (await deps.store.getConversation(conversationId))?.contactId ?? null
   }
 
-  async function handle(data: unknown) {
-    const parsed = parseFrame(StaffFrame, data)
-    if (!parsed.ok) return peer.send(parsed.error)
-    const f = parsed.frame
+  async function handle(f: Exclude<StaffFrame, { type: 'ping' }>) {
     switch (f.type) {
-      case 'ping':
-        return peer.send({ type: 'pong' })
       case 'subscribe': {
         const conv = await deps.store.getConversation(f.conversationId)
         if (!conv) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
@@ -85,10 +83,14 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
 
   return {
     onMessage(data: unknown) {
-      chain = chain.then(() =>
-        handle(data).catch((err: unknown) => {
+      const parsed = parseFrame(StaffFrame, data)
+      if (!parsed.ok) return peer.send(parsed.error)
+      const f = parsed.frame
+      if (f.type === 'ping') return peer.send({ type: 'pong' })
+      serial(f.conversationId, () =>
+        handle(f).catch((err: unknown) => {
           deps.log.error({ err }, 'staff frame failed')
-          peer.send(errorFrame('internal'))
+          peer.send(errorFrame('internal', 'clientId' in f ? f.clientId : undefined, undefined, f.conversationId))
         }),
       )
     },

@@ -13,7 +13,7 @@ import {
   sessions,
 } from '../../db/schema.ts'
 import type { ConversationStatus } from '../../protocol/channel.ts'
-import type { ConsultantRecord, Store, TxStore } from '../app/ports.ts'
+import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
@@ -224,26 +224,6 @@ function createTxStore(tx: Tx): TxStore {
       const r = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for('update')
       return r.length > 0
     },
-    async lockConversation(id) {
-      const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
-      return r ? toConversationRecord(r) : null
-    },
-    async findOpenConversation(contactId, channelId) {
-      const [r] = await tx
-        .select()
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.contactId, contactId),
-            eq(conversations.channelId, channelId),
-            ne(conversations.status, 'resolved'),
-          ),
-        )
-        .orderBy(desc(conversations.lastActivityAt))
-        .limit(1)
-        .for('update')
-      return r ? toConversationRecord(r) : null
-    },
     async insertConversation(c) {
       const [r] = await tx
         .insert(conversations)
@@ -263,8 +243,31 @@ function createTxStore(tx: Tx): TxStore {
     async updateConversation(id, patch) {
       await tx.update(conversations).set(patch).where(eq(conversations.id, id))
     },
-    async appendEvent(conversationId, e, now) {
+    async appendEvent(target, e, now) {
       const isMessage = e.type === 'message'
+      const which =
+        'openConversationOf' in target
+          ? eq(
+              conversations.id,
+              tx
+                .select({ id: conversations.id })
+                .from(conversations)
+                .where(
+                  and(
+                    eq(conversations.contactId, target.openConversationOf.contactId),
+                    eq(conversations.channelId, target.openConversationOf.channelId),
+                    ne(conversations.status, 'resolved'),
+                  ),
+                )
+                .orderBy(desc(conversations.lastActivityAt))
+                .limit(1),
+            )
+          : and(
+              eq(conversations.id, target.conversationId),
+              target.contactId ? eq(conversations.contactId, target.contactId) : undefined,
+              target.channelKind ? eq(conversations.channelKind, target.channelKind) : undefined,
+            )
+      // Lock, check and bump in one statement: the row lock serialises writers to this conversation.
       const [c] = await tx
         .update(conversations)
         .set({
@@ -272,13 +275,13 @@ function createTxStore(tx: Tx): TxStore {
           lastActivityAt: now,
           ...(isMessage ? { lastMessageText: e.text, lastMessageDirection: e.direction } : {}),
         })
-        .where(eq(conversations.id, conversationId))
-        .returning({ lastSeq: conversations.lastSeq })
-      if (!c) throw new Error(`conversation ${conversationId} vanished while appending`)
+        .where(which)
+        .returning()
+      if (!c) return null
       const [r] = await tx
         .insert(events)
         .values({
-          conversationId,
+          conversationId: c.id,
           seq: c.lastSeq,
           type: e.type,
           direction: e.direction,
@@ -291,10 +294,10 @@ function createTxStore(tx: Tx): TxStore {
           data: e.data ?? null,
           createdAt: now,
         })
+        .onConflictDoNothing({ target: [events.authorId, events.clientId] })
         .returning()
-      if (!r) throw new Error('insert returned nothing')
-      return toTimelineEvent(r)
+      if (!r) throw new ConcurrentDuplicate()
+      return { conversation: toConversationRecord(c), event: toTimelineEvent(r) }
     },
-    findEventByClientId: (authorId, clientId) => findEventByClientId(tx, authorId, clientId),
   }
 }
