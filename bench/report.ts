@@ -1,5 +1,5 @@
 // Formats a bench run's results as plain-text tables for the terminal.
-import type { BenchResults } from './results.ts'
+import { loadLabel, type BenchResults } from './results.ts'
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—')
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '—')
@@ -26,9 +26,9 @@ export function formatResults(r: BenchResults): string {
   out.push('Round trips visitor → console → visitor (ms); baseline: a bare ws relay doing one INSERT per message')
   out.push(
     table(
-      ['visitors', 'in flight', 'server', 'p50', 'p99', 'mean', 'max', '→console p50', '→console p99', 'console ack p50', 'trips/s', 'failed'],
+      ['visitors', 'load', 'server', 'p50', 'p99', 'mean', 'max', '→console p50', '→console p99', 'console ack p50', 'trips/s', 'failed'],
       r.roundTrip.flatMap((x) => {
-        const head = [String(x.visitors), String(x.inFlight)]
+        const head = [String(x.visitors), loadLabel(x)]
         const row = (name: string, s: typeof x.hub) => [
           ...head,
           name,

@@ -6,8 +6,11 @@ export interface RoundTripPlan {
   visitors: number
   /** Round trips before the measured ones (JIT, pools, caches), not recorded. */
   warmupTrips: number
-  /** Measured phases, one after the other over the same sockets: `trips` round trips with at most `inFlight` at once. */
-  phases: { inFlight: number; trips: number }[]
+  /**
+   * Measured phases, one after the other over the same sockets: `trips` round trips with at most `inFlight` at
+   * once; with `ratePerSecond`, trips start on that fixed schedule (open loop) instead of as soon as one ends.
+   */
+  phases: { inFlight: number; trips: number; ratePerSecond?: number }[]
   tripTimeoutMs: number
 }
 
@@ -20,6 +23,7 @@ export interface RoundTripTarget {
 export interface PhaseRun {
   inFlight: number
   trips: number
+  ratePerSecond?: number
   /** Visitor sends → the visitor receives the console's reply. */
   roundTripMs: number[]
   /** Visitor sends → the console receives the visitor's message (same clock: one process drives both). */
@@ -164,14 +168,26 @@ export async function measureRoundTrips(target: RoundTripTarget, plan: RoundTrip
       return Number.isFinite(wait) ? Math.ceil(wait) + 1 : 5
     }
 
-    const phase = (count: number, inFlightBound: number, run: PhaseRun | undefined) =>
+    const phase = (count: number, inFlightBound: number, run: PhaseRun | undefined, ratePerSecond?: number) =>
       new Promise<void>((resolve) => {
+        const phaseStart = performance.now()
         let started = 0
         let settled = 0
         let inFlight = 0
         let wake: NodeJS.Timeout | undefined
         const pump = () => {
           while (inFlight < inFlightBound && started < count) {
+            if (ratePerSecond) {
+              // Open loop: trips start on a fixed schedule, whatever the server's answers are doing.
+              const due = Math.floor(((performance.now() - phaseStart) / 1000) * ratePerSecond) + 1
+              if (started >= due) {
+                wake ??= setTimeout(() => {
+                  wake = undefined
+                  pump()
+                }, Math.max(1, Math.floor(1000 / ratePerSecond)))
+                return
+              }
+            }
             const v = pick(performance.now())
             if (typeof v === 'number') {
               wake ??= setTimeout(() => {
@@ -213,7 +229,7 @@ export async function measureRoundTrips(target: RoundTripTarget, plan: RoundTrip
       await restUntilBucketsFull(visitors)
       const run: PhaseRun = { ...p, roundTripMs: [], toConsoleMs: [], consoleAckMs: [], timeouts: 0, errors: {}, measuredMs: 0 }
       const m0 = performance.now()
-      await phase(p.trips, p.inFlight, run)
+      await phase(p.trips, p.inFlight, run, p.ratePerSecond)
       run.measuredMs = performance.now() - m0
       phases.push(run)
     }

@@ -114,14 +114,14 @@ export interface TxStore {
   updateConversation(id: string, patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null }): Promise<void>
   /**
    * Appends with the next gap-free seq: the conversation row is locked and bumped in one statement, then the
-   * event inserted. Null when the target does not exist (nothing written). If a concurrent transaction stored the
-   * same author's clientId first, throws ConcurrentDuplicate: the caller lets the transaction roll back (giving
-   * the seq back) and reads the stored event.
+   * event inserted. Null when the target does not exist (nothing written). If the author's clientId is already
+   * stored (by an earlier or a concurrent transaction), throws ConcurrentDuplicate: the caller lets the
+   * transaction roll back (giving the seq back) and reads the stored event.
    */
   appendEvent(target: AppendTarget, e: NewEvent, now: Date): Promise<Appended | null>
 }
 
-/** A send raced its own retry and lost; the winner's event is stored under the same clientId. */
+/** An event with this author and clientId is already stored (a retry, or a concurrent twin that won). */
 export class ConcurrentDuplicate extends Error {
   constructor() {
     super('the same clientId was stored concurrently')

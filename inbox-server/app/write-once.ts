@@ -1,21 +1,22 @@
-// Idempotent writes keyed by (author, clientId): an earlier or concurrent store of the same key yields that event.
+// Idempotent writes keyed by (author, clientId): a write that meets a stored event with the same key yields it.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { ConcurrentDuplicate, type Store } from './ports.ts'
 
+/**
+ * No look-up first: the unique index finds a duplicate as the event is inserted (the transaction then rolls
+ * back and gives its seq back), which saves a statement on every new message, by far the common case.
+ */
 export async function writeOnce<T>(
   store: Store,
   key: { authorId: string; clientId: string },
   write: () => Promise<T>,
 ): Promise<{ duplicate: TimelineEvent } | { written: T }> {
-  const known = await store.findEventByClientId(key.authorId, key.clientId)
-  if (known) return { duplicate: known }
   try {
     return { written: await write() }
   } catch (err) {
     if (!(err instanceof ConcurrentDuplicate)) throw err
-    // The transaction rolled back (seq given back); the concurrent winner is committed by now.
-    const winner = await store.findEventByClientId(key.authorId, key.clientId)
-    if (!winner) throw err
-    return { duplicate: winner }
+    const stored = await store.findEventByClientId(key.authorId, key.clientId)
+    if (!stored) throw err
+    return { duplicate: stored }
   }
 }

@@ -25,7 +25,7 @@ export function attachSocketEndpoints(server: Server, deps: SocketEndpointDeps) 
   const anyOrigin = deps.allowedOrigins.includes('*')
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy())
+    socket.on('error', destroyOnError)
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/ws/visitor') {
       const origin = req.headers.origin
@@ -70,6 +70,11 @@ function wire(ws: WebSocket, conn: Connection, heartbeat: Heartbeat) {
   ws.on('message', (data: RawData, isBinary: boolean) => conn.onMessage(isBinary ? data : data.toString()))
   ws.on('close', () => conn.onClose())
   ws.on('error', () => ws.terminate())
+}
+
+// A named function, not a closure: a listener closing over the upgrade handler's scope would keep the request alive.
+function destroyOnError(this: Duplex) {
+  this.destroy()
 }
 
 function hostOf(origin: string): string | null {

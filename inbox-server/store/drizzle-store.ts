@@ -14,6 +14,7 @@ import {
 } from '../../db/schema.ts'
 import type { ConversationStatus } from '../../protocol/channel.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
+import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
@@ -244,60 +245,11 @@ function createTxStore(tx: Tx): TxStore {
       await tx.update(conversations).set(patch).where(eq(conversations.id, id))
     },
     async appendEvent(target, e, now) {
-      const isMessage = e.type === 'message'
-      const which =
-        'openConversationOf' in target
-          ? eq(
-              conversations.id,
-              tx
-                .select({ id: conversations.id })
-                .from(conversations)
-                .where(
-                  and(
-                    eq(conversations.contactId, target.openConversationOf.contactId),
-                    eq(conversations.channelId, target.openConversationOf.channelId),
-                    ne(conversations.status, 'resolved'),
-                  ),
-                )
-                .orderBy(desc(conversations.lastActivityAt))
-                .limit(1),
-            )
-          : and(
-              eq(conversations.id, target.conversationId),
-              target.contactId ? eq(conversations.contactId, target.contactId) : undefined,
-              target.channelKind ? eq(conversations.channelKind, target.channelKind) : undefined,
-            )
       // Lock, check and bump in one statement: the row lock serialises writers to this conversation.
-      const [c] = await tx
-        .update(conversations)
-        .set({
-          lastSeq: sql`${conversations.lastSeq} + 1`,
-          lastActivityAt: now,
-          ...(isMessage ? { lastMessageText: e.text, lastMessageDirection: e.direction } : {}),
-        })
-        .where(which)
-        .returning()
-      if (!c) return null
-      const [r] = await tx
-        .insert(events)
-        .values({
-          conversationId: c.id,
-          seq: c.lastSeq,
-          type: e.type,
-          direction: e.direction,
-          text: e.text,
-          authorKind: e.author.kind,
-          authorId: e.author.id,
-          authorName: e.author.name,
-          clientId: e.clientId ?? null,
-          externalId: e.externalId ?? null,
-          data: e.data ?? null,
-          createdAt: now,
-        })
-        .onConflictDoNothing({ target: [events.authorId, events.clientId] })
-        .returning()
-      if (!r) throw new ConcurrentDuplicate()
-      return { conversation: toConversationRecord(c), event: toTimelineEvent(r) }
+      const r = toAppended(rowsOf(await tx.execute(appendEventStatement(target, e, now)))[0], e, now)
+      if (!r) return null
+      if (!r.inserted) throw new ConcurrentDuplicate()
+      return { conversation: r.conversation, event: r.event }
     },
   }
 }
