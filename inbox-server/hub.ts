@@ -81,7 +81,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   const app = createHttpApp({
     log,
-    health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts() }),
+    health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts(), pingDatabase: () => store.ping() }),
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
     api: conversationRoutes({ store, sendStaffMessage }),
     openapi: () => openApiDocument(config.publicUrl, version),

@@ -23,6 +23,9 @@ export interface Bus {
   close(): Promise<void>
 }
 
+/** The answer to a send from widget, console or API: the stored event, or why nothing was stored. */
+export type SendOutcome = { ok: true; event: TimelineEvent; duplicate: boolean } | { ok: false; error: 'not_found' }
+
 export interface ConsultantRecord {
   id: string
   email: string
@@ -68,6 +71,8 @@ export interface Defaults {
 /** Reads and single-statement writes outside a transaction. */
 export interface Store {
   kind: 'pglite' | 'postgres'
+  /** A trivial query: false when the database does not answer. */
+  ping(): Promise<boolean>
   transaction<T>(fn: (tx: TxStore) => Promise<T>): Promise<T>
   ensureDefaults(): Promise<Defaults>
 

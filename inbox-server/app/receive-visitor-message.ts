@@ -1,13 +1,9 @@
 // A citizen writes in the web chat: stored once per clientId, in their open conversation or a new one.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterCitizenMessage } from '../domain/conversation-lifecycle.ts'
-import type { AppendTarget, Bus, Clock, Defaults, NewEvent, Store, TxStore } from './ports.ts'
+import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { writeOnce } from './write-once.ts'
-
-export type SendOutcome =
-  | { ok: true; event: TimelineEvent; duplicate: boolean }
-  | { ok: false; error: 'not_found' }
 
 export interface VisitorMessage {
   contactId: string

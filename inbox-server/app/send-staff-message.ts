@@ -1,13 +1,9 @@
 // A consultant replies or writes a private note: stored once per clientId; answering takes an unassigned conversation.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
-import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
+import type { Bus, Clock, ConsultantRecord, SendOutcome, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { writeOnce } from './write-once.ts'
-
-export type StaffSendOutcome =
-  | { ok: true; event: TimelineEvent; duplicate: boolean }
-  | { ok: false; error: 'not_found' }
 
 export interface StaffMessage {
   consultant: ConsultantRecord
@@ -18,7 +14,7 @@ export interface StaffMessage {
 }
 
 export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Clock }) {
-  return async function sendStaffMessage(m: StaffMessage): Promise<StaffSendOutcome> {
+  return async function sendStaffMessage(m: StaffMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
     const author = { kind: 'consultant' as const, id: m.consultant.id, name: m.consultant.name }
     const r = await writeOnce(deps.store, { authorId: m.consultant.id, clientId: m.clientId }, () =>

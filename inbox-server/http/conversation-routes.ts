@@ -1,13 +1,13 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
 import { ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
-import type { Store } from '../app/ports.ts'
-import type { StaffSendOutcome, StaffMessage } from '../app/send-staff-message.ts'
+import type { SendOutcome, Store } from '../app/ports.ts'
+import type { StaffMessage } from '../app/send-staff-message.ts'
 import { apiError } from './api-error.ts'
 import { readJson, validate } from './request-body.ts'
 import type { StaffEnv } from './staff-auth-middleware.ts'
 
-export function conversationRoutes(deps: { store: Store; sendStaffMessage: (m: StaffMessage) => Promise<StaffSendOutcome> }) {
+export function conversationRoutes(deps: { store: Store; sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome> }) {
   const app = new Hono<StaffEnv>()
 
   app.get('/', async (c) => {

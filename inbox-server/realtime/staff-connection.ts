@@ -1,8 +1,8 @@
 // One consultant's console socket: subscribe-then-fetch per conversation, idempotent sends and notes, typing, ping.
 import type { WebSocket } from 'ws'
 import { StaffFrame, type StaffServerFrame } from '../../protocol/frames.ts'
-import type { Bus, ConsultantRecord, Logger, Store } from '../app/ports.ts'
-import type { StaffMessage, StaffSendOutcome } from '../app/send-staff-message.ts'
+import type { Bus, ConsultantRecord, Logger, SendOutcome, Store } from '../app/ports.ts'
+import type { StaffMessage } from '../app/send-staff-message.ts'
 import type { Fanout, Peer } from './fanout.ts'
 import { errorFrame } from './frame-errors.ts'
 import { parseFrame } from './parse-frame.ts'
@@ -15,7 +15,7 @@ export interface StaffDeps {
   bus: Bus
   log: Logger
   fanout: Fanout
-  sendStaffMessage: (m: StaffMessage) => Promise<StaffSendOutcome>
+  sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   /** Re-checks the socket's session; a revoked or expired one ends the socket. */
   authenticate: (token: string) => Promise<ConsultantRecord | null>
   sessionCheckMs: number

@@ -23,6 +23,14 @@ export function createDrizzleStore(database: Database): Store {
 
   return {
     kind: database.kind,
+    async ping() {
+      try {
+        await db.execute(sql`select 1`)
+        return true
+      } catch {
+        return false
+      }
+    },
     transaction: (fn) => db.transaction((tx) => fn(createTxStore(tx))),
 
     async ensureDefaults() {
