@@ -34,18 +34,28 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
   let contactId: string | null = null
   let bucket: Bucket = fullBucket(SEND_BURST, deps.clock.now().getTime())
   let chain = Promise.resolve()
+  let closed = false
+  /** Conversations this visitor was shown to own; conversations never change owner, so this only grows. */
+  const owned = new Set<string>()
+
+  function becomes(id: string) {
+    contactId = id
+    // A socket that closed while the contact was looked up must not be registered again.
+    if (!closed) deps.fanout.addVisitor(id, peer)
+  }
 
   async function contact(): Promise<string> {
-    if (contactId) return contactId
-    contactId = await deps.store.findOrCreateContact('webchat', visitorExternalId(token!))
-    deps.fanout.addVisitor(contactId, peer)
-    return contactId
+    if (!contactId) becomes(await deps.store.findOrCreateContact('webchat', visitorExternalId(token!)))
+    return contactId!
   }
 
   async function owns(conversationId: string): Promise<{ contactId: string } | null> {
     if (!contactId) return null
+    if (owned.has(conversationId)) return { contactId }
     const conv = await deps.store.getConversation(conversationId)
-    return conv && conv.contactId === contactId && conv.channelKind === 'webchat' ? { contactId } : null
+    if (!conv || conv.contactId !== contactId || conv.channelKind !== 'webchat') return null
+    owned.add(conversationId)
+    return { contactId }
   }
 
   async function handle(data: unknown) {
@@ -58,11 +68,9 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       token = f.visitorToken ?? randomBytes(24).toString('base64url')
       // A contact exists only once a visitor has written; a returning reader creates nothing.
       const known = f.visitorToken ? await deps.store.findContact('webchat', visitorExternalId(token)) : null
-      if (known) {
-        contactId = known
-        deps.fanout.addVisitor(known, peer)
-      }
+      if (known) becomes(known)
       const conversations = contactId ? await deps.store.contactConversations(contactId) : []
+      for (const c of conversations) owned.add(c.id)
       return peer.send({ type: 'welcome', visitorToken: token, conversations })
     }
     if (!token) return peer.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
@@ -87,6 +95,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       ...(f.conversationId ? { conversationId: f.conversationId } : {}),
     })
     if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
+    owned.add(r.event.conversationId)
     peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })
   }
 
@@ -101,6 +110,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       )
     },
     onClose() {
+      closed = true
       if (contactId) deps.fanout.removeVisitor(contactId, peer)
     },
   }
