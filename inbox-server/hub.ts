@@ -93,6 +93,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const sockets = attachSocketEndpoints(server, {
     auth,
     allowedOrigins: config.allowedOrigins,
+    publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
     visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
     staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },

@@ -102,9 +102,10 @@ describe('socket guards', () => {
     expect(await TestSocket.refusal(url)).toBe(403)
   })
 
-  it('refuses the staff socket without a valid token', async () => {
+  it('refuses the staff socket without a valid token, and from a foreign page even with one', async () => {
     const url = `${t.hub.url.replace('http', 'ws')}/ws/staff`
     expect(await TestSocket.refusal(url)).toBe(401)
+    expect(await TestSocket.refusal(url, { authorization: `Bearer ${staffToken}`, origin: 'https://evil.example' })).toBe(403)
     expect(await TestSocket.refusal(url, { authorization: 'Bearer not-a-real-token-at-all-xxxxxxxx' })).toBe(401)
   })
 

@@ -13,6 +13,8 @@ import { openVisitorConnection, type VisitorDeps } from './visitor-connection.ts
 export interface SocketEndpointDeps {
   auth: StaffAuth
   allowedOrigins: string[]
+  /** The console's own origin (from PUBLIC_URL); behind a proxy the Host header may not say it. */
+  publicOrigin: string
   heartbeat: Heartbeat
   visitor: VisitorDeps
   staff: StaffDeps
@@ -35,7 +37,9 @@ export function attachSocketEndpoints(server: Server, deps: SocketEndpointDeps) 
     if (path === '/ws/staff') {
       // A browser sends its Origin: only the console's own origin may use the session cookie here.
       const origin = req.headers.origin
-      if (origin && hostOf(origin) !== req.headers.host) return refuse(socket, 403, 'forbidden', 'Cross-origin staff socket refused')
+      if (origin && origin !== deps.publicOrigin && hostOf(origin) !== req.headers.host) {
+        return refuse(socket, 403, 'forbidden', 'Cross-origin staff socket refused')
+      }
       const token = tokenFromHeaders(req.headers.authorization, req.headers.cookie)
       if (!token) return refuse(socket, 401, 'unauthorized', 'Sign in or send a valid bearer token')
       deps.auth.authenticate(token).then(
