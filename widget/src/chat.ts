@@ -14,7 +14,7 @@ import { createTimeline, gapToFill, hasGap, lastSeq, markAsked, merge, skipHole,
 import { Outbox } from './outbox.ts'
 import { TypingNotifier } from './typing.ts'
 import { errorText, type Dict, type Lang } from './i18n.ts'
-import type { KV } from './storage.ts'
+import { forgetAll, type KV } from './storage.ts'
 
 export const TOKEN_KEY = 'inboxhub.visitorToken'
 export const CONVERSATION_KEY = 'inboxhub.conversationId'
@@ -45,6 +45,8 @@ export interface ChatView {
   staffTyping(on: boolean): void
   notice(text: string): void
   unread(count: number): void
+  /** The chat was removed from this device: reset what the view holds itself (draft, notices) and say so. */
+  forgotten(): void
 }
 
 export interface ChatDeps {
@@ -142,6 +144,27 @@ export class Chat {
 
   input(): void {
     this.typing.input()
+  }
+
+  /**
+   * "End and remove from this device": drops the token, conversations, unsent messages and seen marks, in memory and
+   * (with `wipe`) every `inboxhub.*` key in storage. The caller then reconnects, and the hello carries no token.
+   * Without `wipe` another tab already cleared the shared storage; clearing it again could erase that tab's new token.
+   */
+  forget(wipe = true): void {
+    this.ready = false
+    this.typing.reset()
+    this.staffTyping(false)
+    this.timelines.clear()
+    this.listed.clear()
+    this.sentTo.clear()
+    this.outbox.clear()
+    this.seen = {}
+    this.setCurrent(null)
+    if (wipe) forgetAll(this.d.kv)
+    this.d.view.connection('connecting')
+    this.d.view.forgotten()
+    this.render()
   }
 
   /** The panel was opened or closed; an open panel marks everything as seen. */

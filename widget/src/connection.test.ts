@@ -1,4 +1,4 @@
-// Tests for connection.ts: backoff with full jitter, heartbeat deadline, reconnects and the online event.
+// Tests for connection.ts: backoff with full jitter, heartbeat deadline, reconnects, the online event and restart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { backoffDelay, Connection, PONG_WAIT_MS, type ConnectionEvents } from './connection.ts'
 import { HEARTBEAT_MS } from '../../protocol/limits.ts'
@@ -157,6 +157,27 @@ describe('Connection', () => {
     sock().serverClose() // next retry would be in 16 s
     win.dispatchEvent(new Event('online'))
     expect(FakeSocket.all.length).toBe(count + 1)
+  })
+
+  it('restart closes the socket, ignores what it still delivers and connects again at once', () => {
+    const { conn, log, frames, sock } = setup()
+    for (let i = 0; i < 2; i++) {
+      sock().serverClose()
+      vi.runOnlyPendingTimers()
+    }
+    const old = sock()
+    old.open()
+    conn.restart()
+    expect(old.closed).toBe(true)
+    expect(FakeSocket.all).toHaveLength(4) // no waiting for a backoff
+    old.receive({ type: 'pong' }) // late frame from the old identity
+    old.serverClose()
+    expect(frames).toEqual([])
+    expect(log).toEqual(['closed', 'closed', 'open']) // restart itself reports no outage
+    // The backoff starts over: a drop now retries after attempt 0's delay (250 ms with random 0.5).
+    sock().serverClose()
+    vi.advanceTimersByTime(250)
+    expect(FakeSocket.all).toHaveLength(5)
   })
 
   it('reports offline and checks the open socket with a ping', () => {

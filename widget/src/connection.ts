@@ -60,6 +60,13 @@ export class Connection {
     this.attempt = 0
   }
 
+  /** Closes the socket and connects again at once, without backoff (a new visitor after forgetting). */
+  restart(): void {
+    this.close()
+    this.attempt = 0
+    this.connect()
+  }
+
   private connect(): void {
     clearTimeout(this.retry)
     this.retry = undefined
@@ -99,8 +106,15 @@ export class Connection {
 
   /** Forgets the socket at once (a dead network may never deliver `close`) and schedules a reconnect. */
   private drop(): void {
+    if (!this.close()) return
+    this.on.closed()
+    this.schedule()
+  }
+
+  /** Closes and detaches the socket, so nothing more arrives from it; false if there was none. */
+  private close(): boolean {
     const ws = this.ws
-    if (!ws) return
+    if (!ws) return false
     this.ws = null
     ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null
     try {
@@ -111,8 +125,7 @@ export class Connection {
     clearInterval(this.beat)
     clearTimeout(this.deadline)
     this.beat = this.deadline = undefined
-    this.on.closed()
-    this.schedule()
+    return true
   }
 
   private schedule(): void {

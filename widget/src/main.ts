@@ -1,8 +1,17 @@
 // Entry point of widget.js: finds its own <script>, derives the hub URL and language, mounts the widget and connects.
-import { Chat } from './chat.ts'
+//
+// Shared computers (library, job-centre kiosk, office PC) – two privacy controls:
+// - "Zakończ i usuń z tego urządzenia" / "End and remove from this device" in the panel header, after an inline
+//   confirmation, removes every `inboxhub.*` key (visitor token, conversation id, unsent messages, seen marks, panel
+//   state) from localStorage and sessionStorage, clears the timelines and reconnects as a new visitor (hello without a
+//   token). The hub keeps its record of the conversation; only this browser forgets it. Other open tabs follow.
+// - `<script src=".../widget.js" data-session-only async>` keeps the token and all widget state in sessionStorage
+//   instead of localStorage, so closing the browser forgets the chat; localStorage is never written to, and keys left
+//   there by an earlier visit without the attribute are removed.
+import { Chat, TOKEN_KEY } from './chat.ts'
 import { Connection } from './connection.ts'
 import { dict, pickLang } from './i18n.ts'
-import { safeStorage } from './storage.ts'
+import { forgetAll, pickStores } from './storage.ts'
 import { View } from './view.ts'
 
 const OPEN_KEY = 'inboxhub.open'
@@ -24,20 +33,27 @@ function mount(script: HTMLScriptElement): void {
   ws.protocol = ws.protocol === 'https:' ? 'wss:' : 'ws:'
   const lang = pickLang(script.getAttribute('data-lang'), document.documentElement.getAttribute('lang'))
   const t = dict(lang)
-  const local = safeStorage(() => localStorage)
-  const session = safeStorage(() => sessionStorage)
+  const sessionOnly = script.hasAttribute('data-session-only')
+  const { kv, tab } = pickStores(sessionOnly, () => localStorage, () => sessionStorage)
 
+  /** Forgets everything and starts over as a new visitor; `wipe` false when another tab already cleared storage. */
+  const forget = (wipe: boolean) => {
+    chat.forget(wipe)
+    forgetAll(tab)
+    conn.restart()
+  }
   const view: View = new View(t, lang, {
     toggle(open) {
-      session.setItem(OPEN_KEY, open ? '1' : '0')
+      tab.setItem(OPEN_KEY, open ? '1' : '0')
       chat.setOpen(open)
     },
     submit: (text) => chat.submit(text),
     input: () => chat.input(),
     retry: (id) => chat.retry(id),
     discard: (id) => chat.discard(id),
+    forget: () => forget(true),
   })
-  const chat: Chat = new Chat({ send: (f) => conn.send(f), view, kv: local, t, lang, page: location.href })
+  const chat: Chat = new Chat({ send: (f) => conn.send(f), view, kv, t, lang, page: location.href })
   const conn: Connection = new Connection(ws.href, {
     open: () => chat.onOpen(),
     frame(f) {
@@ -51,8 +67,15 @@ function mount(script: HTMLScriptElement): void {
   document.body.appendChild(view.host)
   chat.start()
   // Keep the panel open while the citizen moves between pages, without taking their focus.
-  if (session.getItem(OPEN_KEY) === '1') view.setOpen(true, false)
+  if (tab.getItem(OPEN_KEY) === '1') view.setOpen(true, false)
   conn.start(window)
+  // Another tab removed the chat from this device (or the page cleared localStorage): forget it here too, or this
+  // tab would store the old token again on its next welcome.
+  if (!sessionOnly) {
+    window.addEventListener('storage', (e) => {
+      if (e.key === null || (e.key === TOKEN_KEY && e.newValue === null)) forget(false)
+    })
+  }
 }
 
 const script = ownScript()

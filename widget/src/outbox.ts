@@ -58,6 +58,12 @@ export class Outbox {
     return item
   }
 
+  /** Drops every unsent message (forget). */
+  clear(): void {
+    this.items = []
+    this.save()
+  }
+
   private save(): void {
     if (this.items.length) this.kv.setItem(OUTBOX_KEY, JSON.stringify(this.items))
     else this.kv.removeItem(OUTBOX_KEY)

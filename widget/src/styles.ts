@@ -20,12 +20,19 @@ button{cursor:pointer}
 .icon{display:flex}
 .badge{min-width:24px;height:24px;padding:0 6px;border-radius:12px;background:${RED};color:#fff;font-size:14px;line-height:24px;text-align:center}
 .panel{z-index:2147483001;right:20px;bottom:84px;width:380px;max-width:calc(100vw - 24px);height:560px;max-height:calc(100vh - 104px);display:flex;flex-direction:column;background:#fff;border:1px solid #6b7280;border-radius:12px;box-shadow:0 10px 30px rgba(0,0,0,.3);overflow:hidden auto}
-.head,.form,.banner,.typing{flex:none}
+.head,.confirm,.form,.banner,.typing{flex:none}
 .head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:6px 8px 6px 16px;background:${BLUE};color:#fff}
-h2{margin:0;font-size:18px;font-weight:700;line-height:1.3}
+h2{flex:1;margin:0;font-size:18px;font-weight:700;line-height:1.3}
 .close{flex:none;width:44px;height:44px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:28px;line-height:1}
-.close:hover{background:${BLUE_DARK}}
+.forget{flex:none;max-width:9em;min-height:44px;padding:4px 8px;border:1px solid #fff;border-radius:8px;background:transparent;color:#fff;font-size:13px;font-weight:600;line-height:1.25}
+.close:hover,.forget:hover{background:${BLUE_DARK}}
 .close:focus-visible{outline-color:#fff;outline-offset:-5px;box-shadow:none}
+.forget:focus-visible{outline-color:#fff;box-shadow:none}
+.confirm{display:flex;flex-wrap:wrap;gap:8px;padding:12px 16px;background:#eff6ff;border-bottom:1px solid ${BLUE}}
+.confirm p{flex-basis:100%;margin:0;font-size:15px}
+.confirm button{min-height:44px;padding:0 16px;border:2px solid ${BLUE};border-radius:8px;background:#fff;color:${BLUE};font-weight:600}
+.confirm .yes{border-color:${RED};background:${RED};color:#fff}
+.confirm .yes:hover{background:#991b1b}
 .banner{padding:8px 16px;background:#fef3c7;color:#713f12;font-size:14px;border-bottom:1px solid #b45309}
 .banner:empty{padding:0;border:0}
 .intro{margin:0;color:${MUTED};font-size:14px}
@@ -47,7 +54,7 @@ label{grid-column:1/-1;font-size:14px;font-weight:600}
 textarea{min-height:52px;max-height:140px;padding:8px 10px;border:1px solid #6b7280;border-radius:8px;background:#fff;color:${INK};font-size:16px;resize:vertical}
 .send{align-self:stretch;min-width:72px;padding:0 16px;border:2px solid transparent;border-radius:8px;background:${BLUE};color:#fff;font-weight:600}
 .hint{grid-column:1/-1;font-size:12px;color:${MUTED}}
-@media (max-width:480px),(max-height:480px){.panel{inset:0;width:auto;max-width:none;height:auto;max-height:none;border-radius:0;border:0}}
+@media (max-width:480px),(max-height:480px){.panel{inset:0;width:auto;max-width:none;height:auto;max-height:none;border-radius:0;border:0}h2{font-size:16px}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:ih-in .16s ease-out}}
 @keyframes ih-in{from{opacity:0;transform:translateY(8px)}}
 @media (forced-colors:active){.msg,.launcher,.send,.badge{border:1px solid CanvasText}}

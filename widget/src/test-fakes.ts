@@ -3,16 +3,32 @@ import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { ChatView, ConnectionState, Item } from './chat.ts'
 import type { KV } from './storage.ts'
 
+/** An in-memory KV that also has the parts of DOM Storage the widget uses (`asStorage()`), and logs every write. */
 export class MemoryStorage implements KV {
   readonly data = new Map<string, string>()
+  /** Keys passed to setItem, in order. */
+  readonly writes: string[] = []
   getItem(key: string): string | null {
     return this.data.get(key) ?? null
   }
   setItem(key: string, value: string): void {
+    this.writes.push(key)
     this.data.set(key, String(value))
   }
   removeItem(key: string): void {
     this.data.delete(key)
+  }
+  keys(): string[] {
+    return [...this.data.keys()]
+  }
+  get length(): number {
+    return this.data.size
+  }
+  key(i: number): string | null {
+    return this.keys()[i] ?? null
+  }
+  asStorage(): Storage {
+    return this as unknown as Storage
   }
 }
 
@@ -43,6 +59,7 @@ export class FakeView implements ChatView {
   typing = false
   notices: string[] = []
   unreadCount = 0
+  forgottenCount = 0
   render(items: Item[]): void {
     this.items = items
   }
@@ -57,6 +74,9 @@ export class FakeView implements ChatView {
   }
   unread(count: number): void {
     this.unreadCount = count
+  }
+  forgotten(): void {
+    this.forgottenCount++
   }
   messages() {
     return this.items.filter((i) => i.kind === 'msg')

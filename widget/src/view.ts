@@ -1,4 +1,5 @@
-// The widget's DOM inside its shadow root: launcher, dialog panel, message log and form. Text only via textContent.
+// The widget's DOM inside its shadow root: launcher, dialog panel (with "end and remove" and its inline confirmation),
+// message log and form. Text only via textContent.
 import { MAX_MESSAGE_CHARS } from '../../protocol/limits.ts'
 import type { ChatView, ConnectionState, Item } from './chat.ts'
 import { formatTime, type Dict, type Lang } from './i18n.ts'
@@ -11,6 +12,8 @@ export interface ViewActions {
   input(): void
   retry(clientId: string): void
   discard(clientId: string): void
+  /** The visitor confirmed "end and remove from this device". */
+  forget(): void
 }
 
 /** Shows the remaining characters once fewer than this are left. */
@@ -36,6 +39,11 @@ export class View implements ChatView {
   private readonly unreadText: HTMLElement
   private readonly announcer: HTMLElement
   private readonly panel: HTMLElement
+  private readonly root: ShadowRoot
+  private readonly forgetButton: HTMLButtonElement
+  private readonly confirm: HTMLElement
+  private readonly confirmText: HTMLElement
+  private readonly cancel: HTMLButtonElement
   private readonly banner: HTMLElement
   private readonly log: HTMLElement
   private readonly intro: HTMLElement
@@ -58,7 +66,7 @@ export class View implements ChatView {
     this.host = document.createElement('inboxhub-widget')
     this.host.id = 'inboxhub-widget'
     this.host.setAttribute('lang', lang)
-    const root = this.host.attachShadow({ mode: 'open' })
+    const root = (this.root = this.host.attachShadow({ mode: 'open' }))
     const style = el('style')
     style.textContent = CSS
 
@@ -82,7 +90,25 @@ export class View implements ChatView {
     this.panel = el('div', { id: 'ih-panel', class: 'panel', role: 'dialog', 'aria-label': t.title, hidden: '' })
     const head = el('div', { class: 'head' })
     const close = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×')
-    head.append(el('h2', {}, t.title), close)
+    this.forgetButton = el(
+      'button',
+      { type: 'button', class: 'forget', 'data-testid': 'forget', 'aria-expanded': 'false', 'aria-controls': 'ih-confirm' },
+      t.forget,
+    )
+    head.append(el('h2', {}, t.title), this.forgetButton, close)
+    // Inline confirmation, not window.confirm: stays in the widget's language, look and focus order.
+    this.confirm = el('div', {
+      id: 'ih-confirm',
+      class: 'confirm',
+      role: 'alertdialog',
+      'aria-label': t.forget,
+      'aria-describedby': 'ih-confirm-text',
+      hidden: '',
+    })
+    this.confirmText = el('p', { id: 'ih-confirm-text' }, t.forgetText)
+    const yes = el('button', { type: 'button', class: 'yes', 'data-testid': 'forget-confirm' }, t.forgetYes)
+    this.cancel = el('button', { type: 'button', class: 'no' }, t.forgetNo)
+    this.confirm.append(this.confirmText, yes, this.cancel)
     this.banner = el('div', { class: 'banner', role: 'status' })
     this.log = el('div', {
       class: 'log',
@@ -110,15 +136,23 @@ export class View implements ChatView {
     // The greeting scrolls with the messages; it is there from the start, so the log never announces it.
     this.intro = el('p', { class: 'intro' }, t.intro)
     this.log.append(this.intro)
-    this.panel.append(head, this.banner, this.log, this.typingLine, form)
+    this.panel.append(head, this.confirm, this.banner, this.log, this.typingLine, form)
     root.append(style, this.launcher, this.unreadText, this.announcer, this.panel)
 
     this.launcher.addEventListener('click', () => this.setOpen(!this.isOpen, true))
     close.addEventListener('click', () => this.setOpen(false, true))
+    this.forgetButton.addEventListener('click', () => (this.confirm.hidden ? this.ask(true) : this.dismiss()))
+    yes.addEventListener('click', () => {
+      this.act.forget()
+      this.forgetButton.focus()
+    })
+    this.cancel.addEventListener('click', () => this.dismiss())
     root.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key !== 'Escape' || !this.isOpen) return
       e.stopPropagation()
-      this.setOpen(false, true)
+      // Escape first cancels an open confirmation, then closes the panel.
+      if (this.confirm.hidden) this.setOpen(false, true)
+      else this.dismiss()
     })
     form.addEventListener('submit', (e) => {
       e.preventDefault()
@@ -147,6 +181,7 @@ export class View implements ChatView {
   /** Opens or closes the panel; with `focus`, moves focus to the text box (open) or the launcher (close). */
   setOpen(open: boolean, focus: boolean): void {
     this.isOpen = open
+    if (!open) this.ask(false)
     this.panel.hidden = !open
     this.launcher.setAttribute('aria-expanded', String(open))
     this.act.toggle(open)
@@ -163,6 +198,9 @@ export class View implements ChatView {
     const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 48
     let ownAdded = false
     const keep = new Set(items.map((i) => i.key))
+    // Forgetting drops unsent messages: the confirmation says so while there are any.
+    const text = this.t.forgetText + (items.some((i) => i.kind === 'msg' && i.state !== 'sent') ? ' ' + this.t.forgetUnsent : '')
+    if (this.confirmText.textContent !== text) this.confirmText.textContent = text
     for (const [k, node] of this.nodes) {
       if (!keep.has(k)) {
         node.remove()
@@ -210,11 +248,39 @@ export class View implements ChatView {
     this.badge.textContent = String(shown)
     this.badge.hidden = shown === 0
     this.unreadText.textContent = shown ? this.t.unread + shown : ''
-    if (shown > this.unreadCount) {
-      this.announcer.textContent = ''
-      setTimeout(() => (this.announcer.textContent = this.t.newMessage), 100)
-    }
+    if (shown > this.unreadCount) this.announce(this.t.newMessage)
     this.unreadCount = shown
+  }
+
+  forgotten(): void {
+    const inside = this.confirm.contains(this.root.activeElement)
+    this.ask(false)
+    if (inside) this.forgetButton.focus()
+    // A draft or a notice may still hold the previous citizen's words.
+    this.input.value = ''
+    this.updateCounter()
+    clearTimeout(this.noticeTimer)
+    this.noticeText = ''
+    this.updateBanner()
+    this.announce(this.t.forgotten)
+  }
+
+  /** Shows or hides the confirmation; shown, focus goes to its least destructive button. */
+  private ask(on: boolean): void {
+    this.confirm.hidden = !on
+    this.forgetButton.setAttribute('aria-expanded', String(on))
+    if (on) this.cancel.focus()
+  }
+
+  /** Cancels the confirmation and gives focus back to the button that opened it. */
+  private dismiss(): void {
+    this.ask(false)
+    this.forgetButton.focus()
+  }
+
+  private announce(text: string): void {
+    this.announcer.textContent = ''
+    setTimeout(() => (this.announcer.textContent = text), 100)
   }
 
   private submit(): void {
