@@ -11,6 +11,7 @@ import { createNatsBus } from './bus/nats-bus.ts'
 import type { Bus, Clock, Logger, Store } from './app/ports.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
+import { createVisitorLeaves } from './app/visitor-leaves.ts'
 import { createStaffAuth } from './app/staff-auth.ts'
 import type { Config } from './config.ts'
 import { authRoutes } from './http/auth-routes.ts'
@@ -95,7 +96,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     allowedOrigins: config.allowedOrigins,
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
-    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage },
+    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
     staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {

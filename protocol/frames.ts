@@ -22,8 +22,10 @@ export const VisitorSend = z.object({
 })
 export const Typing = z.object({ type: z.literal('typing'), conversationId: Id, on: z.boolean() })
 export const Ping = z.object({ type: z.literal('ping') })
+/** The citizen ended the chat (and removed it from their device): staff see it in the timeline. */
+export const Leave = z.object({ type: z.literal('leave'), conversationId: Id })
 
-export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping])
+export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping, Leave])
 export type VisitorFrame = z.infer<typeof VisitorFrame>
 
 export const StaffSend = z.object({

@@ -89,6 +89,8 @@ describe('socket guards', () => {
     expect(send).toMatchObject({ type: 'error', code: 'not_found', clientId })
     const typing = await intruder.request({ type: 'typing', conversationId, on: true }, isError)
     expect(typing.code).toBe('not_found')
+    const leave = await intruder.request({ type: 'leave', conversationId }, isError)
+    expect(leave.code).toBe('not_found')
     expect(intruder.frames.some((f) => f.type === 'event')).toBe(false)
     expect(await storedEvents()).toEqual(before)
     // The owner's own live feed never showed the intruder.

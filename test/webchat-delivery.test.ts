@@ -129,4 +129,20 @@ describe('web chat delivery', () => {
     expect(synced.lastSeq).toBe(Math.max(...visible))
     await Promise.all([visitor.close(), staff.close()])
   })
+
+  it('shows staff that the citizen ended the chat', async () => {
+    const { socket: visitor } = await t.visitor()
+    const clientId = newClientId()
+    const ack = await visitor.request({ type: 'send', clientId, text: 'Dziękuję, to wszystko' }, isAck(clientId))
+    const conversationId = ack.conversationId as string
+    const staff = await t.staff(staffToken)
+    await staff.request({ type: 'subscribe', conversationId, afterSeq: 0 }, (f) => f.type === 'synced')
+    const from = staff.frames.length
+    visitor.send({ type: 'leave', conversationId })
+    const left = await staff.next((f) => f.type === 'event' && (f.event as TimelineEvent).type === 'status', from)
+    expect((left.event as TimelineEvent).data).toMatchObject({ transition: 'visitor_left' })
+    const conv = (await (await t.api(`/api/conversations/${conversationId}`, { token: staffToken })).json()) as { status: string }
+    expect(conv.status).toBe('queued')
+    await Promise.all([visitor.close(), staff.close()])
+  })
 })

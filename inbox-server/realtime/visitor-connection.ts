@@ -18,6 +18,7 @@ export interface VisitorDeps {
   log: Logger
   fanout: Fanout
   receiveVisitorMessage: (m: VisitorMessage) => Promise<SendOutcome>
+  visitorLeaves: (m: { contactId: string; conversationId: string }) => Promise<{ ok: true } | { ok: false; error: 'not_found' }>
 }
 
 const SENDS_PER_SECOND = 1
@@ -83,6 +84,12 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       const o = await owns(f.conversationId)
       if (!o) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId: o.contactId, who: 'visitor', on: f.on })
+    }
+    if (f.type === 'leave') {
+      const o = await owns(f.conversationId)
+      const r = o ? await deps.visitorLeaves({ contactId: o.contactId, conversationId: f.conversationId }) : null
+      if (!r?.ok) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      return
     }
     // send
     const t = take(bucket, deps.clock.now().getTime(), SENDS_PER_SECOND, SEND_BURST)

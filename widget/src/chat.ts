@@ -152,6 +152,8 @@ export class Chat {
    * Without `wipe` another tab already cleared the shared storage; clearing it again could erase that tab's new token.
    */
   forget(wipe = true): void {
+    // Tell staff the citizen has gone (only the tab that forgets; the hub records it in the timeline).
+    if (wipe && this.ready && this.current) this.d.send({ type: 'leave', conversationId: this.current })
     this.ready = false
     this.typing.reset()
     this.staffTyping(false)

@@ -61,6 +61,18 @@ describe('Chat.forget', () => {
     expect(view.items).toEqual([])
   })
 
+  it('tells the hub the citizen left the conversation, from the tab that forgets only', () => {
+    const { chat, sent } = busyVisitor()
+    sent.length = 0
+    chat.forget()
+    expect(sent).toEqual([{ type: 'leave', conversationId: CONV }])
+
+    const other = busyVisitor()
+    other.sent.length = 0
+    other.chat.forget(false)
+    expect(other.sent).toEqual([])
+  })
+
   it('sends nothing between forgetting and the new welcome, and ignores the old conversation afterwards', () => {
     const { chat, view, sent, hub } = busyVisitor()
     chat.forget()
