@@ -24,7 +24,7 @@ export interface TestHub {
  * On PostgreSQL with NATS_URL set, hubs talk through NATS (as several nodes would), each test hub on its own
  * subject; on PGlite they use the in-process bus. Pass `database` and `natsSubject` to run a second node.
  */
-export async function startTestHub(opts: { database?: Database; natsSubject?: string; nats?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number } = {}): Promise<TestHub> {
   const shared = opts.database
   const database = shared ?? (await openTestDatabase())
   const useNats = !!process.env.NATS_URL && (opts.nats ?? process.env.TEST_DB === 'postgres')
@@ -39,7 +39,7 @@ export async function startTestHub(opts: { database?: Database; natsSubject?: st
     LOG_LEVEL: 'silent',
   })
   if (!cfg.ok) throw new Error(cfg.errors.join('; '))
-  const hub = await startHub(cfg.config, { database, sessionCheckMs: 200 })
+  const hub = await startHub(cfg.config, { database, sessionCheckMs: 200, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) })
   const ws = hub.url.replace('http', 'ws')
 
   const t: TestHub = {
