@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
-import { pino } from 'pino'
+import { pino, type DestinationStream } from 'pino'
 import { openDatabase, type Database } from '../db/client.ts'
 import { ensureFirstAdmin, type FirstAdmin } from './app/first-admin.ts'
 import { createInProcessBus } from './bus/in-process-bus.ts'
@@ -48,14 +48,19 @@ export interface HubOptions {
   sessionCheckMs?: number
 }
 
-export function createLogger(level: Config['logLevel']): Logger {
+export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
   return pino({
     level,
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'visitorToken', '*.visitorToken', 'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
+      paths: [
+        'password', '*.password', 'token', '*.token', 'visitorToken', '*.visitorToken',
+        'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
+        // Database errors carry the statement's parameters: message texts and tokens are personal data or secrets.
+        'err.params', 'err.parameters', 'err.cause.params', 'err.cause.parameters',
+      ],
       censor: '[redacted]',
     },
-  })
+  }, destination)
 }
 
 export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {

@@ -10,6 +10,6 @@ export async function ensureFirstAdmin(store: Store, opts: { email?: string; pas
   const email = opts.email ?? 'admin@localhost'
   const generatedPassword = opts.password ? null : randomBytes(12).toString('base64url')
   const password = opts.password ?? generatedPassword!
-  await store.insertConsultant({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) })
-  return { created: true, email, generatedPassword }
+  const created = await store.insertFirstConsultant({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) })
+  return created ? { created: true, email, generatedPassword } : { created: false }
 }

@@ -78,6 +78,8 @@ export interface Store {
 
   findConsultantByEmail(email: string): Promise<ConsultantRecord | null>
   insertConsultant(c: { email: string; name: string; role: Role; passwordHash: string }): Promise<ConsultantRecord>
+  /** Inserts only while there is no account at all; with several nodes starting at once, one wins. */
+  insertFirstConsultant(c: { email: string; name: string; role: Role; passwordHash: string }): Promise<ConsultantRecord | null>
   listConsultants(): Promise<ConsultantRecord[]>
   countConsultants(): Promise<number>
   insertSession(s: { consultantId: string; tokenHash: string; expiresAt: Date; userAgent: string | null }): Promise<void>

@@ -82,6 +82,13 @@ describe('drizzle store', () => {
     expect(await store.listEvents(conv.id, 0, 10)).toHaveLength(1)
   })
 
+  it('creates the first account once when two nodes start at the same time', async () => {
+    const c = (email: string) => ({ email, name: 'Administrator', role: 'admin' as const, passwordHash: 'x' })
+    const [a, b] = await Promise.all([store.insertFirstConsultant(c('a@example.pl')), store.insertFirstConsultant(c('b@example.pl'))])
+    expect([a, b].filter(Boolean)).toHaveLength(1)
+    expect(await store.countConsultants()).toBe(1)
+  })
+
   it('finds the same contact for the same identity, also when two creators race', async () => {
     const [a, b] = await Promise.all([store.findOrCreateContact('webchat', 'race-1'), store.findOrCreateContact('webchat', 'race-1')])
     expect(a).toBe(b)

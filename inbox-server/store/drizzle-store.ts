@@ -65,6 +65,15 @@ export function createDrizzleStore(database: Database): Store {
       if (!r) throw new Error('insert returned nothing')
       return toConsultantRecord(r)
     },
+    async insertFirstConsultant(c) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:first-admin'))`)
+        const [n] = await tx.select({ n: count() }).from(consultants)
+        if (Number(n?.n ?? 0) > 0) return null
+        const [r] = await tx.insert(consultants).values(c).returning()
+        return r ? toConsultantRecord(r) : null
+      })
+    },
     async listConsultants() {
       const rows = await db.select().from(consultants).orderBy(asc(consultants.email))
       return rows.map(toConsultantRecord)
