@@ -5,7 +5,7 @@ import { contacts, identities } from './schema/contacts.ts'
 import { conversations } from './schema/conversations.ts'
 import { events, outbox } from './schema/events.ts'
 import { offices, queues } from './schema/org.ts'
-import { apiTokens, consultants, sessions } from './schema/staff.ts'
+import { apiTokens, consultants, queueMembers, sessions } from './schema/staff.ts'
 
 export const contactsRelations = relations(contacts, ({ many }) => ({
   identities: many(identities),
@@ -15,8 +15,13 @@ export const identitiesRelations = relations(identities, ({ one }) => ({
   contact: one(contacts, { fields: [identities.contactId], references: [contacts.id] }),
 }))
 export const officesRelations = relations(offices, ({ many }) => ({ queues: many(queues), consultants: many(consultants) }))
-export const queuesRelations = relations(queues, ({ one }) => ({
+export const queuesRelations = relations(queues, ({ one, many }) => ({
   office: one(offices, { fields: [queues.officeId], references: [offices.id] }),
+  members: many(queueMembers),
+}))
+export const queueMembersRelations = relations(queueMembers, ({ one }) => ({
+  queue: one(queues, { fields: [queueMembers.queueId], references: [queues.id] }),
+  consultant: one(consultants, { fields: [queueMembers.consultantId], references: [consultants.id] }),
 }))
 export const channelsRelations = relations(channels, ({ one }) => ({
   defaultQueue: one(queues, { fields: [channels.defaultQueueId], references: [queues.id] }),
@@ -25,6 +30,7 @@ export const consultantsRelations = relations(consultants, ({ one, many }) => ({
   office: one(offices, { fields: [consultants.officeId], references: [offices.id] }),
   sessions: many(sessions),
   apiTokens: many(apiTokens),
+  queues: many(queueMembers),
 }))
 export const sessionsRelations = relations(sessions, ({ one }) => ({
   consultant: one(consultants, { fields: [sessions.consultantId], references: [consultants.id] }),

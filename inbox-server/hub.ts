@@ -9,7 +9,10 @@ import { ensureFirstAdmin, type FirstAdmin } from './app/first-admin.ts'
 import { createInProcessBus } from './bus/in-process-bus.ts'
 import { createNatsBus } from './bus/nats-bus.ts'
 import type { Bus, Clock, Logger, Store } from './app/ports.ts'
+import { createAssignWaiting } from './app/assign-waiting.ts'
+import { createChangeStatus } from './app/change-status.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
+import { createSetPresence } from './app/set-presence.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
 import { createVisitorLeaves } from './app/visitor-leaves.ts'
 import { createStaffAuth } from './app/staff-auth.ts'
@@ -35,6 +38,8 @@ export interface Hub {
   dbKind: 'pglite' | 'postgres'
   busKind: 'in-process' | 'nats'
   firstAdmin: FirstAdmin
+  /** Runs a routing pass now (they also run on arrivals, presence and status changes, and every 15 s). */
+  routeNow(): Promise<void>
   close(): Promise<void>
 }
 
@@ -46,6 +51,7 @@ export interface HubOptions {
   heartbeatMs?: number
   /** How often open staff sockets re-check their session (sign-out elsewhere ends them). */
   sessionCheckMs?: number
+  routingSweepMs?: number
 }
 
 export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
@@ -71,7 +77,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }))
   const store = createDrizzleStore(database)
   const defaults = await store.ensureDefaults()
-  const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword })
+  const firstAdmin = await ensureFirstAdmin(store, { email: config.adminEmail, password: config.adminPassword, queueId: defaults.defaultQueueId })
 
   const bus: Bus = config.natsUrl
     ? await createNatsBus({ url: config.natsUrl, subject: config.natsSubject, log })
@@ -81,7 +87,13 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const heartbeat = startHeartbeat(opts.heartbeatMs ?? 30_000)
 
   const auth = createStaffAuth({ store, clock, log, sessionTtlMs: config.sessionTtlMs })
-  const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults })
+  const assignWaiting = createAssignWaiting({ store, bus, clock, log })
+  // A safety net: a pass now and then catches what a lost trigger (a node that died mid-way) left waiting.
+  const routingSweep = setInterval(() => void assignWaiting(), opts.routingSweepMs ?? 15_000)
+  routingSweep.unref()
+  const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting() })
+  const setPresence = createSetPresence({ store, bus, clock, assignWaiting })
+  const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting })
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock })
   const startedAt = clock.now().getTime()
 
@@ -89,7 +101,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     log,
     health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts(), pingDatabase: () => store.ping() }),
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
-    api: conversationRoutes({ store, sendStaffMessage }),
+    api: conversationRoutes({ store, sendStaffMessage, changeStatus }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),
@@ -102,7 +114,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
     visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
-    staff: { store, bus, log, fanout, sendStaffMessage, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
+    staff: { store, bus, log, fanout, sendStaffMessage, setPresence, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -118,7 +130,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     dbKind: database.kind,
     busKind: config.natsUrl ? 'nats' : 'in-process',
     firstAdmin,
+    routeNow: assignWaiting,
     async close() {
+      clearInterval(routingSweep)
       heartbeat.stop()
       unsubscribe()
       sockets.close()

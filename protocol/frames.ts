@@ -36,7 +36,11 @@ export const StaffSend = z.object({
   private: z.boolean().optional(),
 })
 export const Unsubscribe = z.object({ type: z.literal('unsubscribe'), conversationId: Id })
-export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping])
+export const PRESENCE_STATES = ['available', 'busy', 'break', 'after_call_work', 'training', 'offline'] as const
+export type PresenceState = (typeof PRESENCE_STATES)[number]
+/** A consultant's own presence; only `available` is offered work. `reason` is free text (e.g. a break code). */
+export const SetPresence = z.object({ type: z.literal('presence'), state: z.enum(PRESENCE_STATES), reason: z.string().trim().max(100).optional() })
+export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping, SetPresence])
 export type StaffFrame = z.infer<typeof StaffFrame>
 
 // Hub -> client frames. Plain TypeScript types: the widget must not bundle zod.
@@ -46,7 +50,7 @@ export type WelcomeFrame = {
   visitorToken: string
   conversations: { id: string; lastSeq: number; status: ConversationStatus }[]
 }
-export type StaffWelcomeFrame = { type: 'welcome'; consultant: { id: string; name: string; role: string } }
+export type StaffWelcomeFrame = { type: 'welcome'; consultant: { id: string; name: string; role: string; presence: PresenceState } }
 export type EventFrame = { type: 'event'; conversationId: string; event: TimelineEvent }
 /** `createdAt` is the stored time of the event (the server's clock). */
 export type AckFrame = { type: 'ack'; clientId: string; conversationId: string; id: string; seq: number; createdAt: string }
@@ -54,6 +58,8 @@ export type TypingFrame = { type: 'typing'; conversationId: string; who: 'visito
 /** Sent after the replay that a `subscribe` asked for: everything up to `lastSeq` has been sent. */
 export type SyncedFrame = { type: 'synced'; conversationId: string; lastSeq: number }
 export type ChangedFrame = { type: 'changed'; conversationId: string }
+/** A consultant's presence changed (sent to every staff socket, the consultant's own included). */
+export type PresenceFrame = { type: 'presence'; consultantId: string; name: string; state: PresenceState; reason: string | null }
 /** `conversationId` names the conversation a refused subscribe or typing frame was about. */
 export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type PongFrame = { type: 'pong' }
@@ -70,4 +76,4 @@ export type ErrorCode =
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
-export type StaffServerFrame = StaffWelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ChangedFrame | ErrorFrame | PongFrame
+export type StaffServerFrame = StaffWelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ChangedFrame | PresenceFrame | ErrorFrame | PongFrame

@@ -87,6 +87,10 @@ export const PostMessage = z.object({
 })
 export type PostMessage = z.infer<typeof PostMessage>
 
+/** Statuses a consultant sets by hand; a resolved conversation reopens when the citizen writes again. */
+export const ChangeStatusBody = z.object({ status: z.enum(['resolved', 'pending']) })
+export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>
+
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().min(1).max(1024),

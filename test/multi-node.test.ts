@@ -1,6 +1,7 @@
 // Two hub nodes on one database joined by NATS: a citizen on one node and a consultant on the other talk live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TimelineEvent } from '../protocol/rest.ts'
+import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { addConsultant } from '../inbox-server/app/add-consultant.ts'
 import { newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
 
 const natsUrl = process.env.NATS_URL
@@ -40,5 +41,39 @@ describe.skipIf(!natsUrl)('two hub nodes over NATS', () => {
     const back = await visitor.next((f) => f.type === 'event' && (f.event as TimelineEvent).clientId === reply, vFrom)
     expect((back.event as TimelineEvent).direction).toBe('out')
     await Promise.all([visitor.close(), staff.close()])
+  })
+
+  it('never over-assigns a consultant nor assigns a conversation twice when chats arrive at both nodes at once', async () => {
+    const people = []
+    for (let i = 0; i < 5; i++) {
+      const r = await addConsultant(a.hub.store, { email: `node-test-${i}@example.pl`, name: `K${i}`, password: 'haslo-konsultanta-1' })
+      if (!r.ok) throw new Error(r.message)
+      await a.hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: 3 } })
+      people.push(r.consultant.id)
+    }
+    const chats = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const { socket } = await (i % 2 ? a : b).visitor()
+        const clientId = newClientId()
+        const ack = await socket.request({ type: 'send', clientId, text: `Równolegle ${i}` }, (f) => f.type === 'ack')
+        await socket.close()
+        return ack.conversationId as string
+      }),
+    )
+    // Everyone becomes available at once, and both nodes route the same waiting chats at the same moment.
+    for (const p of people) await a.hub.store.setPresence(p, 'available', null, new Date())
+    await Promise.all([a.hub.routeNow(), b.hub.routeNow(), a.hub.routeNow(), b.hub.routeNow()])
+    const token = await a.login()
+    const assigned = async () => {
+      const all = await Promise.all(chats.map(async (id) => (await (await a.api(`/api/conversations/${id}`, { token })).json()) as Conversation))
+      return all.filter((c) => c.status === 'assigned')
+    }
+    await expect.poll(async () => (await assigned()).length, { timeout: 10_000 }).toBe(15)
+    const final = await assigned()
+    for (const p of people) expect(final.filter((c) => c.assigneeId === p).length).toBe(3)
+    for (const id of chats) {
+      const events = ((await (await a.api(`/api/conversations/${id}/events`, { token })).json()) as { items: TimelineEvent[] }).items
+      expect(events.filter((e) => e.type === 'assignment').length).toBeLessThanOrEqual(1)
+    }
   })
 })

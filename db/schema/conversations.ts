@@ -22,6 +22,9 @@ export const conversations = pgTable(
     officeId: uuid('office_id').references(() => offices.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => consultants.id, { onDelete: 'set null' }),
     priority: integer('priority').notNull().default(0),
+    /** When it (last) entered its queue; routing serves the longest waiting first. */
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true, mode: 'date' }),
+    requiredSkills: text('required_skills').array().notNull().default(sql`'{}'::text[]`),
     subject: text('subject'),
     /** Highest seq written to this conversation's timeline; bumped under the row lock. */
     lastSeq: integer('last_seq').notNull().default(0),
@@ -40,5 +43,6 @@ export const conversations = pgTable(
     index('conversations_contact_idx').on(t.contactId),
     index('conversations_status_idx').on(t.status),
     index('conversations_assignee_idx').on(t.assigneeId),
+    index('conversations_queued_idx').on(t.status, t.priority, t.enqueuedAt),
   ],
 )

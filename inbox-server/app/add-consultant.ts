@@ -17,6 +17,7 @@ export type AddConsultantResult =
   | { ok: false; error: 'invalid'; message: string }
   | { ok: false; error: 'exists'; message: string }
 
+/** New accounts serve the default queue until queues are assigned by hand. */
 export async function addConsultant(store: Store, input: { email: string; name: string; role?: string; password?: string }): Promise<AddConsultantResult> {
   const p = Input.safeParse(input)
   if (!p.success) return { ok: false, error: 'invalid', message: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
@@ -28,5 +29,6 @@ export async function addConsultant(store: Store, input: { email: string; name: 
     role: p.data.role,
     passwordHash: await hashPassword(p.data.password ?? generatedPassword!),
   })
+  await store.joinQueue(consultant.id, (await store.ensureDefaults()).defaultQueueId)
   return { ok: true, consultant, generatedPassword }
 }

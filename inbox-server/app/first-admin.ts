@@ -5,11 +5,13 @@ import type { Store } from './ports.ts'
 
 export type FirstAdmin = { created: false } | { created: true; email: string; generatedPassword: string | null }
 
-export async function ensureFirstAdmin(store: Store, opts: { email?: string; password?: string }): Promise<FirstAdmin> {
+export async function ensureFirstAdmin(store: Store, opts: { email?: string; password?: string; queueId: string }): Promise<FirstAdmin> {
   if ((await store.countConsultants()) > 0) return { created: false }
   const email = opts.email ?? 'admin@localhost'
   const generatedPassword = opts.password ? null : randomBytes(12).toString('base64url')
   const password = opts.password ?? generatedPassword!
   const created = await store.insertFirstConsultant({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) })
-  return created ? { created: true, email, generatedPassword } : { created: false }
+  if (!created) return { created: false }
+  await store.joinQueue(created.id, opts.queueId)
+  return { created: true, email, generatedPassword }
 }

@@ -1,6 +1,7 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 
 export interface Clock {
   now(): Date
@@ -16,6 +17,7 @@ export interface Logger {
 export type BusMessage =
   | { type: 'event'; conversationId: string; contactId: string; event: TimelineEvent }
   | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
+  | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
 
 export interface Bus {
   publish(msg: BusMessage): void
@@ -33,6 +35,7 @@ export interface ConsultantRecord {
   role: Role
   passwordHash: string
   disabled: boolean
+  presence: Presence
 }
 
 export interface ConversationRecord {
@@ -86,6 +89,9 @@ export interface Store {
   /** The consultant behind a session or API token, if it is neither expired nor revoked. */
   findConsultantByToken(tokenHash: string, now: Date): Promise<ConsultantRecord | null>
   revokeToken(tokenHash: string, now: Date): Promise<boolean>
+  setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
+  joinQueue(consultantId: string, queueId: string): Promise<void>
+  setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
   insertApiToken(t: { consultantId: string; name: string; tokenHash: string }): Promise<void>
 
   findContact(channelKind: ChannelKind, externalId: string): Promise<string | null>
@@ -115,10 +121,21 @@ export interface Appended {
 
 /** Writes inside one transaction. */
 export interface TxStore {
+  /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
+  lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */
   lockContact(contactId: string): Promise<boolean>
   insertConversation(c: { contactId: string; channelId: string; channelKind: ChannelKind; queueId: string | null; now: Date }): Promise<ConversationRecord>
-  updateConversation(id: string, patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null }): Promise<void>
+  updateConversation(
+    id: string,
+    patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null; enqueuedAt?: Date },
+  ): Promise<void>
+  /** Serialises routing decisions across all hub nodes for the rest of the transaction. */
+  lockRouting(): Promise<void>
+  /** The waiting conversations (oldest first within priority, at most `limit`) and the available consultants. */
+  routingSnapshot(limit: number): Promise<{ waiting: Waiting[]; consultants: (RoutingConsultant & { name: string })[] }>
+  /** Gives a still-queued conversation to a consultant; false when it is no longer queued. */
+  assign(conversationId: string, consultantId: string, now: Date): Promise<boolean>
   /**
    * Appends with the next gap-free seq: the conversation row is locked and bumped in one statement, then the
    * event inserted. Null when the target does not exist (nothing written). If the author's clientId is already

@@ -12,7 +12,14 @@ export interface VisitorMessage {
   text: string
 }
 
-export function createReceiveVisitorMessage(deps: { store: Store; bus: Bus; clock: Clock; defaults: Defaults }) {
+export function createReceiveVisitorMessage(deps: {
+  store: Store
+  bus: Bus
+  clock: Clock
+  defaults: Defaults
+  /** Pulled when a conversation enters its queue (new or reopened): routing looks for someone to take it. */
+  onQueued?: () => void
+}) {
   return async function receiveVisitorMessage(m: VisitorMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
     const message: NewEvent = {
@@ -35,7 +42,12 @@ export function createReceiveVisitorMessage(deps: { store: Store; bus: Bus; cloc
         const change = afterCitizenMessage(appended.conversation)
         if (change.transition) {
           const id = appended.conversation.id
-          await tx.updateConversation(id, { status: change.status, assigneeId: change.assigneeId, resolvedAt: null })
+          await tx.updateConversation(id, {
+            status: change.status,
+            assigneeId: change.assigneeId,
+            resolvedAt: null,
+            ...(change.status === 'queued' ? { enqueuedAt: now } : {}),
+          })
           const status = await tx.appendEvent({ conversationId: id }, statusEvent(change.status, change.transition), now)
           if (status) written.push(status.event)
         }
@@ -45,6 +57,7 @@ export function createReceiveVisitorMessage(deps: { store: Store; bus: Bus; cloc
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, m.contactId, r.written.written)
+    if (r.written.written.some((e) => e.type === 'status' && e.data?.status === 'queued')) deps.onQueued?.()
     return { ok: true, event: r.written.event, duplicate: false }
   }
 

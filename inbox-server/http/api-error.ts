@@ -10,6 +10,7 @@ const STATUS = {
   bad_credentials: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   upgrade_required: 426,

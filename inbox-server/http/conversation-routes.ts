@@ -1,13 +1,19 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
-import { ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
-import type { SendOutcome, Store } from '../app/ports.ts'
+import { ChangeStatusBody, ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
+import type { ChangeStatusOutcome } from '../app/change-status.ts'
+import type { StaffStatusTarget } from '../domain/staff-status-change.ts'
+import type { ConsultantRecord, SendOutcome, Store } from '../app/ports.ts'
 import type { StaffMessage } from '../app/send-staff-message.ts'
 import { apiError } from './api-error.ts'
 import { readJson, validate } from './request-body.ts'
 import type { StaffEnv } from './staff-auth-middleware.ts'
 
-export function conversationRoutes(deps: { store: Store; sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome> }) {
+export function conversationRoutes(deps: {
+  store: Store
+  sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
+  changeStatus: (m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }) => Promise<ChangeStatusOutcome>
+}) {
   const app = new Hono<StaffEnv>()
 
   app.get('/', async (c) => {
@@ -55,6 +61,17 @@ export function conversationRoutes(deps: { store: Store; sendStaffMessage: (m: S
     })
     if (!r.ok) return apiError(c, r.error, 'No such conversation')
     return c.json(r.event, r.duplicate ? 200 : 201)
+  })
+
+  app.post('/:id/status', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    if (!id.success) return apiError(c, 'not_found', 'No such conversation')
+    const body = await readJson(c, ChangeStatusBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.changeStatus({ consultant: c.get('consultant'), conversationId: id.data, status: body.value.status })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    return apiError(c, 'conflict', r.error === 'no_change' ? 'The conversation already has this status' : 'This status change is not allowed')
   })
 
   return app

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import {
   ApiError,
+  ChangeStatusBody,
   Consultant,
   Conversation,
   ConversationList,
@@ -14,7 +15,7 @@ import {
   TimelineEvent,
 } from '../../protocol/rest.ts'
 
-const schemas = { ApiError, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+const schemas = { ApiError, ChangeStatusBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -89,6 +90,20 @@ export function openApiDocument(serverUrl: string, version: string) {
             400: error('Invalid body'),
             401: error('Not signed in'),
             404: error('No such conversation'),
+          },
+        },
+      },
+      '/api/conversations/{id}/status': {
+        post: {
+          summary: 'Resolve the conversation or set it pending (waiting for the citizen)',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('ChangeStatusBody') },
+          responses: {
+            201: { description: 'Changed; the status event', content: json('TimelineEvent') },
+            400: error('Invalid body'),
+            401: error('Not signed in'),
+            404: error('No such conversation'),
+            409: error('Already in that status, or the change is not allowed'),
           },
         },
       },

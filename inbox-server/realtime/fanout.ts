@@ -45,6 +45,11 @@ export class Fanout {
   }
 
   deliver(msg: BusMessage) {
+    if (msg.type === 'presence') {
+      const frame = { type: 'presence' as const, consultantId: msg.consultantId, name: msg.name, state: msg.presence, reason: msg.reason }
+      for (const p of this.staff) p.send(frame)
+      return
+    }
     const watchers = this.staffByConversation.get(msg.conversationId)
     if (msg.type === 'event') {
       const frame = { type: 'event' as const, conversationId: msg.conversationId, event: msg.event }

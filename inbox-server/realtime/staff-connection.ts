@@ -2,6 +2,7 @@
 import type { WebSocket } from 'ws'
 import { StaffFrame, type StaffServerFrame } from '../../protocol/frames.ts'
 import type { Bus, ConsultantRecord, Logger, SendOutcome, Store } from '../app/ports.ts'
+import type { Presence } from '../domain/routing/routing-model.ts'
 import type { StaffMessage } from '../app/send-staff-message.ts'
 import type { Fanout, Peer } from './fanout.ts'
 import { errorFrame } from './frame-errors.ts'
@@ -16,6 +17,7 @@ export interface StaffDeps {
   log: Logger
   fanout: Fanout
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
+  setPresence: (consultant: ConsultantRecord, state: Presence, reason: string | null) => Promise<void>
   /** Re-checks the socket's session; a revoked or expired one ends the socket. */
   authenticate: (token: string) => Promise<ConsultantRecord | null>
   sessionCheckMs: number
@@ -42,7 +44,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
     )
   }, deps.sessionCheckMs)
   sessionCheck.unref()
-  peer.send({ type: 'welcome', consultant: { id: consultant.id, name: consultant.name, role: consultant.role } })
+  peer.send({ type: 'welcome', consultant: { id: consultant.id, name: consultant.name, role: consultant.role, presence: consultant.presence } })
 
   async function contactOf(conversationId: string): Promise<string | null> {
     const known = watching.get(conversationId)
@@ -50,7 +52,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
     return (await deps.store.getConversation(conversationId))?.contactId ?? null
   }
 
-  async function handle(f: Exclude<StaffFrame, { type: 'ping' }>) {
+  async function handle(f: Exclude<StaffFrame, { type: 'ping' | 'presence' }>) {
     switch (f.type) {
       case 'subscribe': {
         const conv = await deps.store.getConversation(f.conversationId)
@@ -87,6 +89,13 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
       if (!parsed.ok) return peer.send(parsed.error)
       const f = parsed.frame
       if (f.type === 'ping') return peer.send({ type: 'pong' })
+      if (f.type === 'presence') {
+        // The answer is the presence frame every staff socket gets, this one included.
+        return void deps.setPresence(consultant, f.state, f.reason ?? null).catch((err: unknown) => {
+          deps.log.error({ err }, 'presence change failed')
+          peer.send(errorFrame('internal'))
+        })
+      }
       serial(f.conversationId, () =>
         handle(f).catch((err: unknown) => {
           deps.log.error({ err }, 'staff frame failed')

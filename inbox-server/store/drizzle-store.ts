@@ -9,6 +9,7 @@ import {
   conversations,
   events,
   identities,
+  queueMembers,
   queues,
   sessions,
 } from '../../db/schema.ts'
@@ -16,6 +17,7 @@ import type { ConversationStatus } from '../../protocol/channel.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
+import { routingSnapshot } from './routing-snapshot-sql.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
 export function createDrizzleStore(database: Database): Store {
@@ -100,6 +102,15 @@ export function createDrizzleStore(database: Database): Store {
         .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
         .limit(1)
       return t ? liveConsultant(toConsultantRecord(t.c)) : null
+    },
+    async setPresence(consultantId, presence, reason, now) {
+      await db.update(consultants).set({ presence, presenceReason: reason, presenceSince: now }).where(eq(consultants.id, consultantId))
+    },
+    async joinQueue(consultantId, queueId) {
+      await db.insert(queueMembers).values({ consultantId, queueId }).onConflictDoNothing()
+    },
+    async setRoutingProfile(consultantId, p) {
+      await db.update(consultants).set(p).where(eq(consultants.id, consultantId))
     },
     async insertApiToken(t) {
       await db.insert(apiTokens).values(t)
@@ -238,6 +249,10 @@ async function findEventByClientId(q: Db | Tx, authorId: string, clientId: strin
 
 function createTxStore(tx: Tx): TxStore {
   return {
+    async lockConversation(id) {
+      const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
+      return r ? toConversationRecord(r) : null
+    },
     async lockContact(contactId) {
       const r = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).for('update')
       return r.length > 0
@@ -251,6 +266,7 @@ function createTxStore(tx: Tx): TxStore {
           channelKind: c.channelKind,
           queueId: c.queueId,
           status: 'queued',
+          enqueuedAt: c.now,
           lastActivityAt: c.now,
           createdAt: c.now,
         })
@@ -260,6 +276,20 @@ function createTxStore(tx: Tx): TxStore {
     },
     async updateConversation(id, patch) {
       await tx.update(conversations).set(patch).where(eq(conversations.id, id))
+    },
+    async lockRouting() {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:routing'))`)
+    },
+    routingSnapshot: (limit) => routingSnapshot(tx, limit),
+    async assign(conversationId, consultantId, now) {
+      const r = await tx
+        .update(conversations)
+        .set({ status: 'assigned', assigneeId: consultantId })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'queued')))
+        .returning({ id: conversations.id })
+      if (r.length === 0) return false
+      await tx.update(consultants).set({ lastAssignedAt: now }).where(eq(consultants.id, consultantId))
+      return true
     },
     async appendEvent(target, e, now) {
       // Lock, check and bump in one statement: the row lock serialises writers to this conversation.

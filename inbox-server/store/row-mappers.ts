@@ -3,6 +3,7 @@ import type { ChannelKind, ConversationStatus, Role } from '../../protocol/chann
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { consultants, conversations, events } from '../../db/schema.ts'
 import type { ConsultantRecord, ConversationRecord } from '../app/ports.ts'
+import type { Presence } from '../domain/routing/routing-model.ts'
 
 type EventRow = typeof events.$inferSelect
 type ConversationRow = typeof conversations.$inferSelect
@@ -64,5 +65,6 @@ export function toConsultantRecord(r: ConsultantRow): ConsultantRecord {
     role: r.role as Role,
     passwordHash: r.passwordHash,
     disabled: r.disabledAt !== null,
+    presence: r.presence as Presence,
   }
 }

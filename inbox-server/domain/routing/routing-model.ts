@@ -1,8 +1,9 @@
 // The values routing decides over: waiting conversations, consultants with presence, skills and capacity per channel.
 import type { ChannelKind } from '../../../protocol/channel.ts'
+import { PRESENCE_STATES, type PresenceState } from '../../../protocol/frames.ts'
 
-export const PRESENCE_STATES = ['available', 'busy', 'break', 'after_call_work', 'training', 'offline'] as const
-export type Presence = (typeof PRESENCE_STATES)[number]
+export { PRESENCE_STATES }
+export type Presence = PresenceState
 
 export type Capacity = Readonly<Record<ChannelKind, number>>
 

@@ -1,0 +1,62 @@
+// Reads what routing decides over, inside the routing transaction: waiting conversations and available consultants.
+import { sql } from 'drizzle-orm'
+import type { ChannelKind } from '../../protocol/channel.ts'
+import { DEFAULT_CAPACITY, type Consultant, type Waiting } from '../domain/routing/routing-model.ts'
+import type { Tx } from '../../db/client.ts'
+import { rowsOf } from './append-event-sql.ts'
+
+const toMs = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime())
+
+export async function routingSnapshot(tx: Tx, limit: number): Promise<{ waiting: Waiting[]; consultants: (Consultant & { name: string })[] }> {
+  const waiting = rowsOf(
+    await tx.execute(sql`
+      select id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills
+        from conversations
+       where status = 'queued' and queue_id is not null
+       order by priority desc, coalesce(enqueued_at, created_at) asc, id
+       limit ${limit}`),
+  ).map(
+    (r): Waiting => ({
+      id: String(r.id),
+      queueId: String(r.queue_id),
+      channelKind: r.channel_kind as ChannelKind,
+      priority: Number(r.priority),
+      enqueuedAt: toMs(r.enqueued_at),
+      requiredSkills: (r.required_skills as string[] | null) ?? [],
+    }),
+  )
+  const people = rowsOf(
+    await tx.execute(sql`
+      select c.id, c.name, c.capacity, c.skills, c.voice_exclusive, c.last_assigned_at,
+             coalesce(array_agg(m.queue_id::text) filter (where m.queue_id is not null), '{}') as queue_ids
+        from consultants c left join queue_members m on m.consultant_id = c.id
+       where c.presence = 'available' and c.disabled_at is null
+       group by c.id`),
+  )
+  if (people.length === 0) return { waiting, consultants: [] }
+  const loads = rowsOf(
+    await tx.execute(sql`
+      select assignee_id, channel_kind, count(*)::int as n
+        from conversations
+       where status in ('offered', 'assigned') and assignee_id in (${sql.join(people.map((p) => sql`${String(p.id)}::uuid`), sql`, `)})
+       group by assignee_id, channel_kind`),
+  )
+  const loadOf = new Map<string, Partial<Record<ChannelKind, number>>>()
+  for (const l of loads) {
+    const m = loadOf.get(String(l.assignee_id)) ?? {}
+    m[l.channel_kind as ChannelKind] = Number(l.n)
+    loadOf.set(String(l.assignee_id), m)
+  }
+  const consultants = people.map((p) => ({
+    id: String(p.id),
+    name: String(p.name),
+    presence: 'available' as const,
+    queueIds: (p.queue_ids as string[]).map(String),
+    skills: (p.skills as string[] | null) ?? [],
+    capacity: { ...DEFAULT_CAPACITY, ...((p.capacity as Record<string, number> | null) ?? {}) },
+    load: loadOf.get(String(p.id)) ?? {},
+    voiceExclusive: Boolean(p.voice_exclusive),
+    lastAssignedAt: p.last_assigned_at === null || p.last_assigned_at === undefined ? null : toMs(p.last_assigned_at),
+  }))
+  return { waiting, consultants }
+}

@@ -1,0 +1,88 @@
+// Routing end to end: presence, capacity per channel, assignment on arrival, capacity freed by resolving.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { addConsultant } from '../inbox-server/app/add-consultant.ts'
+import { newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
+import type { TestSocket } from './support/test-socket.ts'
+
+let t: TestHub
+beforeAll(async () => {
+  t = await startTestHub()
+})
+afterAll(() => t?.close())
+
+async function consultant(email: string, webchatCapacity: number): Promise<{ id: string; token: string; socket: TestSocket }> {
+  const r = await addConsultant(t.hub.store, { email, name: email.split('@')[0]!, password: 'haslo-konsultanta-1' })
+  if (!r.ok) throw new Error(r.message)
+  await t.hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: webchatCapacity } })
+  const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password: 'haslo-konsultanta-1' } })
+  const { token } = (await login.json()) as { token: string }
+  return { id: r.consultant.id, token, socket: await t.staff(token) }
+}
+
+async function newChat(text: string): Promise<string> {
+  const { socket } = await t.visitor()
+  const clientId = newClientId()
+  const ack = await socket.request({ type: 'send', clientId, text }, (f) => f.type === 'ack')
+  await socket.close()
+  return ack.conversationId as string
+}
+
+async function conversation(id: string, token: string): Promise<Conversation> {
+  return (await (await t.api(`/api/conversations/${id}`, { token })).json()) as Conversation
+}
+
+describe('routing', () => {
+  it('assigns waiting chats to an available consultant up to their capacity, and the next one when they resolve one', async () => {
+    const ewa = await consultant('ewa.routing@example.pl', 2)
+    const first = await newChat('Pytanie 1')
+    const second = await newChat('Pytanie 2')
+    const third = await newChat('Pytanie 3')
+    // Offline consultants get nothing.
+    expect((await conversation(first, ewa.token)).status).toBe('queued')
+
+    const from = ewa.socket.frames.length
+    ewa.socket.send({ type: 'presence', state: 'available' })
+    await ewa.socket.next((f) => f.type === 'presence' && f.consultantId === ewa.id && f.state === 'available', from)
+    await expect.poll(async () => (await conversation(second, ewa.token)).assigneeId, { timeout: 5_000 }).toBe(ewa.id)
+    const statuses = await Promise.all([first, second, third].map(async (id) => (await conversation(id, ewa.token)).status))
+    // Oldest first, and never over the capacity of 2.
+    expect(statuses).toEqual(['assigned', 'assigned', 'queued'])
+
+    const events = ((await (await t.api(`/api/conversations/${first}/events`, { token: ewa.token })).json()) as { items: TimelineEvent[] }).items
+    expect(events.filter((e) => e.type === 'assignment')).toEqual([expect.objectContaining({ data: expect.objectContaining({ assigneeId: ewa.id, by: 'routing' }) })])
+
+    const resolved = await t.api(`/api/conversations/${first}/status`, { method: 'POST', token: ewa.token, json: { status: 'resolved' } })
+    expect(resolved.status).toBe(201)
+    await expect.poll(async () => (await conversation(third, ewa.token)).assigneeId, { timeout: 5_000 }).toBe(ewa.id)
+    expect((await t.api(`/api/conversations/${first}/status`, { method: 'POST', token: ewa.token, json: { status: 'resolved' } })).status).toBe(409)
+
+    // A new chat while she is at capacity waits; on a break she gets nothing more either.
+    ewa.socket.send({ type: 'presence', state: 'break', reason: 'przerwa kawowa' })
+    await ewa.socket.next((f) => f.type === 'presence' && f.state === 'break', from)
+    const fourth = await newChat('Pytanie 4')
+    await t.api(`/api/conversations/${second}/status`, { method: 'POST', token: ewa.token, json: { status: 'resolved' } })
+    expect((await conversation(fourth, ewa.token)).status).toBe('queued')
+    await ewa.socket.close()
+  })
+
+  it('spreads arrivals over available consultants, longest idle first', async () => {
+    const adam = await consultant('adam.routing@example.pl', 3)
+    const ola = await consultant('ola.routing@example.pl', 3)
+    for (const c of [adam, ola]) {
+      c.socket.send({ type: 'presence', state: 'available' })
+      await c.socket.next((f) => f.type === 'presence' && f.consultantId === c.id)
+    }
+    const ids: string[] = []
+    for (let i = 0; i < 4; i++) ids.push(await newChat(`Kolejka ${i}`))
+    await expect.poll(async () => {
+      const all = await Promise.all(ids.map((id) => conversation(id, adam.token)))
+      return all.filter((c) => c.status === 'assigned').length
+    }, { timeout: 5_000 }).toBe(4)
+    const all = await Promise.all(ids.map((id) => conversation(id, adam.token)))
+    const per = (cid: string) => all.filter((c) => c.assigneeId === cid).length
+    expect(per(adam.id) + per(ola.id)).toBe(4)
+    expect(Math.abs(per(adam.id) - per(ola.id))).toBeLessThanOrEqual(1)
+    await Promise.all([adam.socket.close(), ola.socket.close()])
+  })
+})
