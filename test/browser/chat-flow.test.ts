@@ -54,6 +54,9 @@ describe('chat in the browser', () => {
     }
 
     await signIn(consultant)
+    // Available: routing gives this consultant the next chat.
+    await consultant.getByTestId('presence').selectOption('available')
+    await consultant.locator('.presence-available').waitFor()
 
     await citizen.goto(hub.url + '/demo')
     const widget = citizen.locator('#inboxhub-widget')
@@ -78,6 +81,10 @@ describe('chat in the browser', () => {
     await widget.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: answer }).waitFor()
     await citizen.screenshot({ path: `${shots}/widget-answer.png` })
     await consultant.screenshot({ path: `${shots}/console-conversation.png` })
+    // Routing assigned the chat to the available consultant; resolving it shows at once.
+    await consultant.getByTestId('conversation-status').and(consultant.locator('.status-assigned')).waitFor()
+    await consultant.getByTestId('resolve').click()
+    await consultant.getByTestId('conversation-status').and(consultant.locator('.status-resolved')).waitFor()
     // Both screens, with real content in them, pass the WCAG 2.1 AA rules axe can check.
     expect(await wcagViolations(citizen)).toEqual([])
     expect(await wcagViolations(consultant)).toEqual([])

@@ -1,5 +1,5 @@
 // The consultant's desk: ties the staff socket to the inbox list, the open conversation and the outbox of unsent messages.
-import type { StaffServerFrame } from '$protocol/frames.ts'
+import type { PresenceState, StaffServerFrame } from '$protocol/frames.ts'
 import { MAX_MESSAGE_CHARS } from '$protocol/limits.ts'
 import type { TimelineEvent } from '$protocol/rest.ts'
 import { announcer } from './announcer.svelte.ts'
@@ -25,6 +25,9 @@ const CHANGED_BATCH_LIMIT = 10
 
 class Desk {
   current = $state.raw<ConversationView | null>(null)
+  /** The signed-in consultant's presence, as the hub last said (welcome, then presence frames). */
+  presence = $state<PresenceState>('offline')
+  resolving = $state(false)
 
   #views = new Map<string, ConversationView>()
   #running = false
@@ -49,7 +52,10 @@ class Desk {
     if (this.#running) return
     this.#running = true
     connection.start({
-      onReady: () => this.#ready(),
+      onReady: (welcome) => {
+        this.presence = welcome.consultant.presence
+        this.#ready()
+      },
       onFrame: (frame) => this.#receive(frame),
       onDrop: ({ welcomed }) => {
         // A socket refused before its welcome may mean the session has ended: the API will say 401.
@@ -156,6 +162,27 @@ class Desk {
     if (document.visibilityState !== 'hidden') connection.reconnectNow()
   }
 
+  /** Asks the hub to change this consultant's presence; the hub's presence frame confirms it. */
+  setPresence(state: PresenceState): boolean {
+    return connection.send({ type: 'presence', state })
+  }
+
+  /** Resolves the open conversation; the status event arrives live. */
+  async resolve(): Promise<void> {
+    const view = this.current
+    if (!view || this.resolving) return
+    this.resolving = true
+    try {
+      await request(`/api/conversations/${view.id}/status`, { method: 'POST', body: { status: 'resolved' } })
+      void this.#refetchOne(view.id)
+    } catch (err) {
+      // 409: someone resolved it already; the list and timeline catch up through their own updates.
+      if (!(err instanceof HttpError && err.status === 409)) throw err
+    } finally {
+      this.resolving = false
+    }
+  }
+
   /** After every (re)connect: subscribe again, resend what was not acked, refetch the list. */
   #ready(): void {
     const view = this.current
@@ -196,6 +223,10 @@ class Desk {
       }
       case 'changed': {
         this.#queueChanged(frame.conversationId)
+        break
+      }
+      case 'presence': {
+        if (frame.consultantId === session.consultant?.id) this.presence = frame.state
         break
       }
       case 'error': {
