@@ -11,12 +11,16 @@ import { createNatsBus } from './bus/nats-bus.ts'
 import type { Bus, Clock, Logger, Store } from './app/ports.ts'
 import { createAssignWaiting } from './app/assign-waiting.ts'
 import { createChangeStatus } from './app/change-status.ts'
+import { createExpireOffer } from './app/expire-offer.ts'
+import { createRespondToOffer } from './app/respond-to-offer.ts'
+import { createOfferTimers } from './jobs/offer-timers.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
 import { createSetPresence } from './app/set-presence.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
 import { createVisitorLeaves } from './app/visitor-leaves.ts'
 import { createStaffAuth } from './app/staff-auth.ts'
 import type { Config } from './config.ts'
+import { createSystemClock } from './system-clock.ts'
 import { authRoutes } from './http/auth-routes.ts'
 import { conversationRoutes } from './http/conversation-routes.ts'
 import { healthRoute } from './http/health-route.ts'
@@ -70,7 +74,7 @@ export function createLogger(level: Config['logLevel'], destination?: Destinatio
 }
 
 export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {
-  const clock = opts.clock ?? { now: () => new Date() }
+  const clock = opts.clock ?? createSystemClock()
   const log = opts.logger ?? createLogger(config.logLevel)
   const database =
     opts.database ??
@@ -87,10 +91,17 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const heartbeat = startHeartbeat(opts.heartbeatMs ?? 30_000)
 
   const auth = createStaffAuth({ store, clock, log, sessionTtlMs: config.sessionTtlMs })
-  const assignWaiting = createAssignWaiting({ store, bus, clock, log })
-  // A safety net: a pass now and then catches what a lost trigger (a node that died mid-way) left waiting.
-  const routingSweep = setInterval(() => void assignWaiting(), opts.routingSweepMs ?? 15_000)
+  const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at) })
+  const offerTimers = createOfferTimers({ clock, store, log, expire: createExpireOffer({ store, bus, clock, assignWaiting }) })
+  await offerTimers.reload()
+  // A safety net: a pass now and then catches what a lost trigger left waiting, and re-arming every stored
+  // offer catches those a node that died had made (an offer fires once, whichever node gets there first).
+  const routingSweep = setInterval(() => {
+    void assignWaiting()
+    offerTimers.reload().catch((err: unknown) => log.error({ err }, 'offer reload failed'))
+  }, opts.routingSweepMs ?? 15_000)
   routingSweep.unref()
+  const respondToOffer = createRespondToOffer({ store, bus, clock, assignWaiting })
   const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting() })
   const setPresence = createSetPresence({ store, bus, clock, assignWaiting })
   const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting })
@@ -114,7 +125,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
     visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
-    staff: { store, bus, log, fanout, sendStaffMessage, setPresence, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
+    staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -133,6 +144,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     routeNow: assignWaiting,
     async close() {
       clearInterval(routingSweep)
+      offerTimers.stop()
       heartbeat.stop()
       unsubscribe()
       sockets.close()

@@ -40,7 +40,10 @@ export const PRESENCE_STATES = ['available', 'busy', 'break', 'after_call_work',
 export type PresenceState = (typeof PRESENCE_STATES)[number]
 /** A consultant's own presence; only `available` is offered work. `reason` is free text (e.g. a break code). */
 export const SetPresence = z.object({ type: z.literal('presence'), state: z.enum(PRESENCE_STATES), reason: z.string().trim().max(100).optional() })
-export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping, SetPresence])
+/** Take, or pass on, a conversation offered to this consultant. */
+export const AcceptOffer = z.object({ type: z.literal('accept'), conversationId: Id })
+export const DeclineOffer = z.object({ type: z.literal('decline'), conversationId: Id })
+export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping, SetPresence, AcceptOffer, DeclineOffer])
 export type StaffFrame = z.infer<typeof StaffFrame>
 
 // Hub -> client frames. Plain TypeScript types: the widget must not bundle zod.
@@ -59,6 +62,8 @@ export type TypingFrame = { type: 'typing'; conversationId: string; who: 'visito
 export type SyncedFrame = { type: 'synced'; conversationId: string; lastSeq: number }
 export type ChangedFrame = { type: 'changed'; conversationId: string }
 /** A consultant's presence changed (sent to every staff socket, the consultant's own included). */
+/** A conversation offered to this consultant: accept before `expiresAt`, or it goes to someone else. */
+export type OfferFrame = { type: 'offer'; conversationId: string; expiresAt: string }
 export type PresenceFrame = { type: 'presence'; consultantId: string; name: string; state: PresenceState; reason: string | null }
 /** `conversationId` names the conversation a refused subscribe or typing frame was about. */
 export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
@@ -73,7 +78,18 @@ export type ErrorCode =
   | 'forbidden'
   | 'conversation_closed'
   | 'rate_limited'
+  | 'offer_gone'
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
-export type StaffServerFrame = StaffWelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ChangedFrame | PresenceFrame | ErrorFrame | PongFrame
+export type StaffServerFrame =
+  | StaffWelcomeFrame
+  | EventFrame
+  | SyncedFrame
+  | AckFrame
+  | TypingFrame
+  | ChangedFrame
+  | PresenceFrame
+  | OfferFrame
+  | ErrorFrame
+  | PongFrame

@@ -44,6 +44,7 @@ describe.skipIf(!natsUrl)('two hub nodes over NATS', () => {
   })
 
   it('never over-assigns a consultant nor assigns a conversation twice when chats arrive at both nodes at once', async () => {
+    await a.autoAccept(true)
     const people = []
     for (let i = 0; i < 5; i++) {
       const r = await addConsultant(a.hub.store, { email: `node-test-${i}@example.pl`, name: `K${i}`, password: 'haslo-konsultanta-1' })

@@ -8,6 +8,8 @@ import type { TestSocket } from './support/test-socket.ts'
 let t: TestHub
 beforeAll(async () => {
   t = await startTestHub()
+  // Offers and their time-outs are tested in offers.test.ts; here an assignment is final at once.
+  await t.autoAccept(true)
 })
 afterAll(() => t?.close())
 

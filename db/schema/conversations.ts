@@ -25,6 +25,10 @@ export const conversations = pgTable(
     /** When it (last) entered its queue; routing serves the longest waiting first. */
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true, mode: 'date' }),
     requiredSkills: text('required_skills').array().notNull().default(sql`'{}'::text[]`),
+    /** Set while offered: the consultant in assignee_id must accept before this, or it goes back to its queue. */
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true, mode: 'date' }),
+    /** Consultants who declined it or let its offer time out; it is not offered to them again. */
+    declinedBy: uuid('declined_by').array().notNull().default(sql`'{}'::uuid[]`),
     subject: text('subject'),
     /** Highest seq written to this conversation's timeline; bumped under the row lock. */
     lastSeq: integer('last_seq').notNull().default(0),

@@ -1,6 +1,6 @@
 // Organisation: local labour offices (second line) and the queues conversations wait in.
 import { sql } from 'drizzle-orm'
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 export const offices = pgTable('offices', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -18,5 +18,9 @@ export const queues = pgTable('queues', {
   line: text('line').notNull().default('first_line'),
   officeId: uuid('office_id').references(() => offices.id, { onDelete: 'restrict' }),
   priority: integer('priority').notNull().default(0),
+  /** Assign without asking; otherwise the consultant is offered the conversation and must accept it in time. */
+  autoAccept: boolean('auto_accept').notNull().default(false),
+  /** Seconds to accept an offer; null: 30 for written channels, 20 for voice. */
+  offerTimeoutSeconds: integer('offer_timeout_seconds'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })

@@ -1,6 +1,7 @@
 // Routing carried out: under one lock across all nodes, plan who takes which waiting conversation and assign them.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { planAssignments } from '../domain/routing/plan-assignments.ts'
+import { offerTimeoutMs } from '../domain/routing/routing-model.ts'
 import type { Bus, Clock, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 
@@ -13,35 +14,69 @@ export type AssignWaiting = () => Promise<void>
  * Returns a trigger, to be pulled on every change that can make a match (arrival, capacity freed, presence).
  * Pulls during a pass are coalesced into one more pass after it, so a burst of arrivals costs two passes.
  */
-export function createAssignWaiting(deps: { store: Store; bus: Bus; clock: Clock; log: Logger }): AssignWaiting {
+export function createAssignWaiting(deps: {
+  store: Store
+  bus: Bus
+  clock: Clock
+  log: Logger
+  /** Arms the ring-no-answer timer of an offer made in this pass. */
+  onOffered: (conversationId: string, expiresAt: Date) => void
+}): AssignWaiting {
   let running: Promise<void> | null = null
   let queued: Promise<void> | null = null
 
   async function pass(): Promise<void> {
     const now = deps.clock.now()
-    const written = await deps.store.transaction(async (tx) => {
+    const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
-      const { waiting, consultants } = await tx.routingSnapshot(PASS_LIMIT)
+      const { waiting, consultants, queues } = await tx.routingSnapshot(PASS_LIMIT)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
-      const out: { contactId: string; event: TimelineEvent }[] = []
+      const byId = new Map(waiting.map((w) => [w.id, w]))
+      const written: { contactId: string; event: TimelineEvent }[] = []
+      const offers: { consultantId: string; conversationId: string; expiresAt: Date }[] = []
       for (const d of planAssignments(waiting, consultants, now.getTime())) {
-        if (!(await tx.assign(d.conversationId, d.consultantId, now))) continue
+        const w = byId.get(d.conversationId)!
+        const settings = queues.get(w.queueId) ?? { autoAccept: false, offerTimeoutSeconds: null }
+        const consultant = { consultantId: d.consultantId, consultantName: names.get(d.consultantId) ?? null }
+        if (settings.autoAccept) {
+          if (!(await tx.assign(d.conversationId, d.consultantId, now))) continue
+          const appended = await tx.appendEvent(
+            { conversationId: d.conversationId },
+            {
+              type: 'assignment',
+              direction: null,
+              text: null,
+              author: { kind: 'system', id: null, name: null },
+              data: { assigneeId: d.consultantId, assigneeName: consultant.consultantName, status: 'assigned', by: 'routing' },
+            },
+            now,
+          )
+          if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
+          continue
+        }
+        const expiresAt = new Date(now.getTime() + offerTimeoutMs(w.channelKind, settings.offerTimeoutSeconds))
+        if (!(await tx.offer(d.conversationId, d.consultantId, expiresAt, now))) continue
         const appended = await tx.appendEvent(
           { conversationId: d.conversationId },
           {
-            type: 'assignment',
+            type: 'routing',
             direction: null,
             text: null,
             author: { kind: 'system', id: null, name: null },
-            data: { assigneeId: d.consultantId, assigneeName: names.get(d.consultantId) ?? null, status: 'assigned', by: 'routing' },
+            data: { step: 'offered', ...consultant, expiresAt: expiresAt.toISOString() },
           },
           now,
         )
-        if (appended) out.push({ contactId: appended.conversation.contactId, event: appended.event })
+        if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
+        offers.push({ consultantId: d.consultantId, conversationId: d.conversationId, expiresAt })
       }
-      return out
+      return { written, offers }
     })
-    for (const w of written) publishEvents(deps.bus, w.contactId, [w.event])
+    for (const w of r.written) publishEvents(deps.bus, w.contactId, [w.event])
+    for (const o of r.offers) {
+      deps.onOffered(o.conversationId, o.expiresAt)
+      deps.bus.publish({ type: 'offer', consultantId: o.consultantId, conversationId: o.conversationId, expiresAt: o.expiresAt.toISOString() })
+    }
   }
 
   function trigger(): Promise<void> {

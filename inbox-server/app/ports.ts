@@ -5,6 +5,8 @@ import type { Consultant as RoutingConsultant, Presence, Waiting } from '../doma
 
 export interface Clock {
   now(): Date
+  /** Calls `fn` after `ms` (on this clock); returns a cancel function. */
+  setTimer(fn: () => void, ms: number): () => void
 }
 
 export interface Logger {
@@ -18,6 +20,7 @@ export type BusMessage =
   | { type: 'event'; conversationId: string; contactId: string; event: TimelineEvent }
   | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
   | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
+  | { type: 'offer'; consultantId: string; conversationId: string; expiresAt: string }
 
 export interface Bus {
   publish(msg: BusMessage): void
@@ -80,6 +83,7 @@ export interface Store {
   ensureDefaults(): Promise<Defaults>
 
   findConsultantByEmail(email: string): Promise<ConsultantRecord | null>
+  findConsultantById(id: string): Promise<ConsultantRecord | null>
   insertConsultant(c: { email: string; name: string; role: Role; passwordHash: string }): Promise<ConsultantRecord>
   /** Inserts only while there is no account at all; with several nodes starting at once, one wins. */
   insertFirstConsultant(c: { email: string; name: string; role: Role; passwordHash: string }): Promise<ConsultantRecord | null>
@@ -92,6 +96,9 @@ export interface Store {
   setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
   joinQueue(consultantId: string, queueId: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
+  updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null }): Promise<void>
+  /** Offers not yet answered, for arming their timers at start. */
+  pendingOffers(): Promise<{ conversationId: string; expiresAt: Date }[]>
   insertApiToken(t: { consultantId: string; name: string; tokenHash: string }): Promise<void>
 
   findContact(channelKind: ChannelKind, externalId: string): Promise<string | null>
@@ -132,10 +139,23 @@ export interface TxStore {
   ): Promise<void>
   /** Serialises routing decisions across all hub nodes for the rest of the transaction. */
   lockRouting(): Promise<void>
-  /** The waiting conversations (oldest first within priority, at most `limit`) and the available consultants. */
-  routingSnapshot(limit: number): Promise<{ waiting: Waiting[]; consultants: (RoutingConsultant & { name: string })[] }>
+  /** The waiting conversations (oldest first within priority, at most `limit`), the available consultants, queue settings. */
+  routingSnapshot(limit: number): Promise<{
+    waiting: Waiting[]
+    consultants: (RoutingConsultant & { name: string })[]
+    queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+  }>
   /** Gives a still-queued conversation to a consultant; false when it is no longer queued. */
   assign(conversationId: string, consultantId: string, now: Date): Promise<boolean>
+  /** Offers a still-queued conversation to a consultant until `expiresAt`; false when it is no longer queued. */
+  offer(conversationId: string, consultantId: string, expiresAt: Date, now: Date): Promise<boolean>
+  /** The offered consultant takes it, if the offer still stands; false otherwise. */
+  acceptOffer(conversationId: string, consultantId: string, now: Date): Promise<boolean>
+  /**
+   * Puts an offered conversation back in its queue, keeping its place, and remembers who had it: by that
+   * consultant's decline, or because the offer expired by `expiredBy`. Null when no such offer stands.
+   */
+  withdrawOffer(conversationId: string, by: { consultantId: string } | { expiredBy: Date }): Promise<{ consultantId: string; contactId: string } | null>
   /**
    * Appends with the next gap-free seq: the conversation row is locked and bumped in one statement, then the
    * event inserted. Null when the target does not exist (nothing written). If the author's clientId is already

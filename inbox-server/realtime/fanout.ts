@@ -1,6 +1,7 @@
 // Routes committed bus messages to the sockets that may see them: visitors by contact, staff by subscription.
 import type { StaffServerFrame, VisitorServerFrame } from '../../protocol/frames.ts'
 import type { BusMessage } from '../app/ports.ts'
+import { visibleToCitizen } from '../domain/event-visibility.ts'
 
 export interface Peer<F> {
   send(frame: F): void
@@ -10,6 +11,7 @@ export class Fanout {
   private visitors = new Map<string, Set<Peer<VisitorServerFrame>>>()
   private staff = new Set<Peer<StaffServerFrame>>()
   private staffByConversation = new Map<string, Set<Peer<StaffServerFrame>>>()
+  private staffByConsultant = new Map<string, Set<Peer<StaffServerFrame>>>()
 
   addVisitor(contactId: string, p: Peer<VisitorServerFrame>) {
     let set = this.visitors.get(contactId)
@@ -21,11 +23,17 @@ export class Fanout {
     set?.delete(p)
     if (set?.size === 0) this.visitors.delete(contactId)
   }
-  addStaff(p: Peer<StaffServerFrame>) {
+  addStaff(p: Peer<StaffServerFrame>, consultantId: string) {
     this.staff.add(p)
+    let set = this.staffByConsultant.get(consultantId)
+    if (!set) this.staffByConsultant.set(consultantId, (set = new Set()))
+    set.add(p)
   }
-  removeStaff(p: Peer<StaffServerFrame>, conversationIds: Iterable<string>) {
+  removeStaff(p: Peer<StaffServerFrame>, consultantId: string, conversationIds: Iterable<string>) {
     this.staff.delete(p)
+    const own = this.staffByConsultant.get(consultantId)
+    own?.delete(p)
+    if (own?.size === 0) this.staffByConsultant.delete(consultantId)
     for (const id of conversationIds) this.unwatch(id, p)
   }
   watch(conversationId: string, p: Peer<StaffServerFrame>) {
@@ -50,10 +58,15 @@ export class Fanout {
       for (const p of this.staff) p.send(frame)
       return
     }
+    if (msg.type === 'offer') {
+      const frame = { type: 'offer' as const, conversationId: msg.conversationId, expiresAt: msg.expiresAt }
+      for (const p of this.staffByConsultant.get(msg.consultantId) ?? []) p.send(frame)
+      return
+    }
     const watchers = this.staffByConversation.get(msg.conversationId)
     if (msg.type === 'event') {
       const frame = { type: 'event' as const, conversationId: msg.conversationId, event: msg.event }
-      if (msg.event.type !== 'note') for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
+      if (visibleToCitizen(msg.event.type)) for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
       for (const p of watchers ?? []) p.send(frame)
       const changed = { type: 'changed' as const, conversationId: msg.conversationId }
       for (const p of this.staff) p.send(changed)

@@ -10,6 +10,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   forbidden: 'Not allowed',
   conversation_closed: 'The conversation is closed',
   rate_limited: 'Too many messages; slow down',
+  offer_gone: 'The offer has expired or was withdrawn',
   internal: 'Something went wrong on the server; try again',
 }
 

@@ -18,6 +18,7 @@ export interface StaffDeps {
   fanout: Fanout
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   setPresence: (consultant: ConsultantRecord, state: Presence, reason: string | null) => Promise<void>
+  respondToOffer: (m: { consultant: ConsultantRecord; conversationId: string; accept: boolean }) => Promise<{ ok: true } | { ok: false; error: 'offer_gone' }>
   /** Re-checks the socket's session; a revoked or expired one ends the socket. */
   authenticate: (token: string) => Promise<ConsultantRecord | null>
   sessionCheckMs: number
@@ -34,7 +35,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
   // conversations proceed side by side, so one slow conversation does not hold up a consultant's others.
   const serial = createKeyedSerial()
 
-  deps.fanout.addStaff(peer)
+  deps.fanout.addStaff(peer, consultant.id)
   const sessionCheck = setInterval(() => {
     deps.authenticate(token).then(
       (still) => {
@@ -60,6 +61,12 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
         watching.set(conv.id, conv.contactId)
         deps.fanout.watch(conv.id, peer)
         return replay(deps.store, peer, conv.id, f.afterSeq, false)
+      }
+      case 'accept':
+      case 'decline': {
+        const r = await deps.respondToOffer({ consultant, conversationId: f.conversationId, accept: f.type === 'accept' })
+        if (!r.ok) peer.send(errorFrame(r.error, undefined, undefined, f.conversationId))
+        return
       }
       case 'unsubscribe':
         watching.delete(f.conversationId)
@@ -105,7 +112,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
     },
     onClose() {
       clearInterval(sessionCheck)
-      deps.fanout.removeStaff(peer, watching.keys())
+      deps.fanout.removeStaff(peer, consultant.id, watching.keys())
     },
   }
 }

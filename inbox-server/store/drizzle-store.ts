@@ -1,5 +1,5 @@
 // The Store port over drizzle: the same queries on PGlite and PostgreSQL.
-import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db, Tx } from '../../db/client.ts'
 import {
   apiTokens,
@@ -14,6 +14,7 @@ import {
   sessions,
 } from '../../db/schema.ts'
 import type { ConversationStatus } from '../../protocol/channel.ts'
+import { STAFF_ONLY_EVENT_TYPES } from '../domain/event-visibility.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
@@ -58,6 +59,10 @@ export function createDrizzleStore(database: Database): Store {
       })
     },
 
+    async findConsultantById(id) {
+      const [r] = await db.select().from(consultants).where(eq(consultants.id, id)).limit(1)
+      return r ? toConsultantRecord(r) : null
+    },
     async findConsultantByEmail(email) {
       const [r] = await db.select().from(consultants).where(eq(consultants.email, email)).limit(1)
       return r ? toConsultantRecord(r) : null
@@ -108,6 +113,16 @@ export function createDrizzleStore(database: Database): Store {
     },
     async joinQueue(consultantId, queueId) {
       await db.insert(queueMembers).values({ consultantId, queueId }).onConflictDoNothing()
+    },
+    async updateQueue(queueId, p) {
+      await db.update(queues).set(p).where(eq(queues.id, queueId))
+    },
+    async pendingOffers() {
+      const rows = await db
+        .select({ conversationId: conversations.id, expiresAt: conversations.offerExpiresAt })
+        .from(conversations)
+        .where(eq(conversations.status, 'offered'))
+      return rows.flatMap((r) => (r.expiresAt ? [{ conversationId: r.conversationId, expiresAt: r.expiresAt }] : []))
     },
     async setRoutingProfile(consultantId, p) {
       await db.update(consultants).set(p).where(eq(consultants.id, consultantId))
@@ -214,7 +229,7 @@ export function createDrizzleStore(database: Database): Store {
           and(
             eq(events.conversationId, conversationId),
             gt(events.seq, afterSeq),
-            opts?.publicOnly ? ne(events.type, 'note') : undefined,
+            opts?.publicOnly ? notInArray(events.type, [...STAFF_ONLY_EVENT_TYPES]) : undefined,
           ),
         )
         .orderBy(asc(events.seq))
@@ -290,6 +305,44 @@ function createTxStore(tx: Tx): TxStore {
       if (r.length === 0) return false
       await tx.update(consultants).set({ lastAssignedAt: now }).where(eq(consultants.id, consultantId))
       return true
+    },
+    async offer(conversationId, consultantId, expiresAt, now) {
+      const r = await tx
+        .update(conversations)
+        .set({ status: 'offered', assigneeId: consultantId, offerExpiresAt: expiresAt })
+        .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'queued')))
+        .returning({ id: conversations.id })
+      if (r.length === 0) return false
+      await tx.update(consultants).set({ lastAssignedAt: now }).where(eq(consultants.id, consultantId))
+      return true
+    },
+    async acceptOffer(conversationId, consultantId, now) {
+      const r = await tx
+        .update(conversations)
+        .set({ status: 'assigned', offerExpiresAt: null })
+        .where(
+          and(
+            eq(conversations.id, conversationId),
+            eq(conversations.status, 'offered'),
+            eq(conversations.assigneeId, consultantId),
+            gt(conversations.offerExpiresAt, now),
+          ),
+        )
+        .returning({ id: conversations.id })
+      return r.length > 0
+    },
+    async withdrawOffer(conversationId, by) {
+      const r = rowsOf(
+        await tx.execute(sql`
+          update conversations c
+             set status = 'queued', assignee_id = null, offer_expires_at = null,
+                 declined_by = array_append(c.declined_by, old.assignee_id)
+            from conversations old
+           where c.id = ${conversationId}::uuid and old.id = c.id and c.status = 'offered'
+             and ${'consultantId' in by ? sql`c.assignee_id = ${by.consultantId}::uuid` : sql`c.offer_expires_at <= ${by.expiredBy.toISOString()}::timestamptz`}
+       returning old.assignee_id as consultant_id, c.contact_id`),
+      )[0]
+      return r ? { consultantId: String(r.consultant_id), contactId: String(r.contact_id) } : null
     },
     async appendEvent(target, e, now) {
       // Lock, check and bump in one statement: the row lock serialises writers to this conversation.

@@ -7,10 +7,23 @@ import { rowsOf } from './append-event-sql.ts'
 
 const toMs = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime())
 
-export async function routingSnapshot(tx: Tx, limit: number): Promise<{ waiting: Waiting[]; consultants: (Consultant & { name: string })[] }> {
+type Snapshot = {
+  waiting: Waiting[]
+  consultants: (Consultant & { name: string })[]
+  queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+}
+
+export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> {
+  const queues = new Map(
+    rowsOf(await tx.execute(sql`select id, auto_accept, offer_timeout_seconds from queues`)).map((q) => [
+      String(q.id),
+      { autoAccept: Boolean(q.auto_accept), offerTimeoutSeconds: q.offer_timeout_seconds === null ? null : Number(q.offer_timeout_seconds) },
+    ]),
+  )
   const waiting = rowsOf(
     await tx.execute(sql`
-      select id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills
+      select id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills,
+             declined_by::text[] as declined_by
         from conversations
        where status = 'queued' and queue_id is not null
        order by priority desc, coalesce(enqueued_at, created_at) asc, id
@@ -23,6 +36,7 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<{ waiting:
       priority: Number(r.priority),
       enqueuedAt: toMs(r.enqueued_at),
       requiredSkills: (r.required_skills as string[] | null) ?? [],
+      declinedBy: (r.declined_by as string[] | null) ?? [],
     }),
   )
   const people = rowsOf(
@@ -33,7 +47,7 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<{ waiting:
        where c.presence = 'available' and c.disabled_at is null
        group by c.id`),
   )
-  if (people.length === 0) return { waiting, consultants: [] }
+  if (people.length === 0) return { waiting, consultants: [], queues }
   const loads = rowsOf(
     await tx.execute(sql`
       select assignee_id, channel_kind, count(*)::int as n
@@ -58,5 +72,5 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<{ waiting:
     voiceExclusive: Boolean(p.voice_exclusive),
     lastAssignedAt: p.last_assigned_at === null || p.last_assigned_at === undefined ? null : toMs(p.last_assigned_at),
   }))
-  return { waiting, consultants }
+  return { waiting, consultants, queues }
 }

@@ -66,6 +66,8 @@ describe('chat in the browser', () => {
     await widget.getByTestId('send').click()
     await widget.locator('[data-testid="message"][data-direction="in"][data-state="sent"]').filter({ hasText: question }).waitFor()
 
+    // Routing offers the chat to the available consultant, who accepts it.
+    await consultant.getByTestId('offer-accept').click()
     // The consultant sees it appear without reloading.
     const item = consultant.getByTestId('conversation-item').filter({ hasText: question.slice(0, 20) })
     await item.waitFor({ timeout: 15_000 })

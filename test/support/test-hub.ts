@@ -1,6 +1,7 @@
 // Starts a whole hub on a random port over the test database, with helpers to sign in and open sockets.
 import { randomUUID } from 'node:crypto'
 import type { Database } from '../../db/client.ts'
+import type { Clock } from '../../inbox-server/app/ports.ts'
 import { readConfig } from '../../inbox-server/config.ts'
 import { startHub, type Hub } from '../../inbox-server/hub.ts'
 import { openTestDatabase } from './test-database.ts'
@@ -17,6 +18,8 @@ export interface TestHub {
   login(): Promise<string>
   visitor(token?: string): Promise<{ socket: TestSocket; welcome: Frame }>
   staff(token: string): Promise<TestSocket>
+  /** Whether the default queue assigns without an offer. */
+  autoAccept(on: boolean): Promise<void>
   close(): Promise<void>
 }
 
@@ -24,7 +27,9 @@ export interface TestHub {
  * On PostgreSQL with NATS_URL set, hubs talk through NATS (as several nodes would), each test hub on its own
  * subject; on PGlite they use the in-process bus. Pass `database` and `natsSubject` to run a second node.
  */
-export async function startTestHub(opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number; clock?: Clock } = {},
+): Promise<TestHub> {
   const shared = opts.database
   const database = shared ?? (await openTestDatabase())
   const useNats = !!process.env.NATS_URL && (opts.nats ?? process.env.TEST_DB === 'postgres')
@@ -39,7 +44,12 @@ export async function startTestHub(opts: { database?: Database; natsSubject?: st
     LOG_LEVEL: 'silent',
   })
   if (!cfg.ok) throw new Error(cfg.errors.join('; '))
-  const hub = await startHub(cfg.config, { database, sessionCheckMs: 200, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) })
+  const hub = await startHub(cfg.config, {
+    database,
+    sessionCheckMs: 200,
+    ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  })
   const ws = hub.url.replace('http', 'ws')
 
   const t: TestHub = {
@@ -66,6 +76,10 @@ export async function startTestHub(opts: { database?: Database; natsSubject?: st
       const s = await TestSocket.open(`${ws}/ws/staff`, { authorization: `Bearer ${token}` })
       await s.next((f) => f.type === 'welcome')
       return s
+    },
+    async autoAccept(on: boolean) {
+      const defaults = await hub.store.ensureDefaults()
+      await hub.store.updateQueue(defaults.defaultQueueId, { autoAccept: on })
     },
     async close() {
       await hub.close()

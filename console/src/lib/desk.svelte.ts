@@ -28,6 +28,8 @@ class Desk {
   /** The signed-in consultant's presence, as the hub last said (welcome, then presence frames). */
   presence = $state<PresenceState>('offline')
   resolving = $state(false)
+  /** Conversations offered to this consultant, with when each offer lapses (ms). */
+  offers = $state<{ conversationId: string; expiresAt: number }[]>([])
 
   #views = new Map<string, ConversationView>()
   #running = false
@@ -162,6 +164,16 @@ class Desk {
     if (document.visibilityState !== 'hidden') connection.reconnectNow()
   }
 
+  /** Takes (or passes on) an offered conversation; the hub answers with events, or `offer_gone`. */
+  answerOffer(conversationId: string, accept: boolean): boolean {
+    this.#dropOffer(conversationId)
+    return connection.send({ type: accept ? 'accept' : 'decline', conversationId })
+  }
+
+  #dropOffer(conversationId: string): void {
+    this.offers = this.offers.filter((o) => o.conversationId !== conversationId)
+  }
+
   /** Asks the hub to change this consultant's presence; the hub's presence frame confirms it. */
   setPresence(state: PresenceState): boolean {
     return connection.send({ type: 'presence', state })
@@ -229,8 +241,17 @@ class Desk {
         if (frame.consultantId === session.consultant?.id) this.presence = frame.state
         break
       }
+      case 'offer': {
+        const expiresAt = Date.parse(frame.expiresAt)
+        this.offers = [...this.offers.filter((o) => o.conversationId !== frame.conversationId), { conversationId: frame.conversationId, expiresAt }]
+        announcer.say(t('offer.announce'))
+        // An offer not answered in time is withdrawn by the hub; drop it here too.
+        setTimeout(() => this.#dropOffer(frame.conversationId), Math.max(0, expiresAt - Date.now()))
+        break
+      }
       case 'error': {
-        if (frame.clientId && outbox.get(frame.clientId)) outbox.failed(frame.clientId, frame.code)
+        if (frame.code === 'offer_gone') announcer.say(t('offer.gone'))
+        else if (frame.clientId && outbox.get(frame.clientId)) outbox.failed(frame.clientId, frame.code)
         else console.warn('hub error frame', frame.code, frame.message)
         break
       }

@@ -18,6 +18,7 @@ const waitingArb = fc.uniqueArray(
     priority: fc.integer({ min: 0, max: 2 }),
     enqueuedAt: fc.integer({ min: 0, max: 10_000 }),
     requiredSkills: fc.subarray(SKILLS, { maxLength: 1 }),
+    declinedBy: fc.constant<string[]>([]),
   }),
   { selector: (w) => w.id, maxLength: 40 },
 )
@@ -128,6 +129,22 @@ describe('planAssignments', () => {
     )
   })
 
+  it('does not offer a conversation again to a consultant who declined it or let it ring out', () => {
+    const c = (id: string, lastAssignedAt: number): Consultant => ({
+      id,
+      presence: 'available',
+      queueIds: ['q'],
+      skills: [],
+      capacity: DEFAULT_CAPACITY,
+      load: {},
+      voiceExclusive: true,
+      lastAssignedAt,
+    })
+    const waiting: Waiting = { id: 'w', queueId: 'q', channelKind: 'webchat', priority: 0, enqueuedAt: 0, requiredSkills: [], declinedBy: ['idle'] }
+    expect(planAssignments([waiting], [c('idle', 0), c('other', 500)], 1_000)).toEqual([{ conversationId: 'w', consultantId: 'other' }])
+    expect(planAssignments([waiting], [c('idle', 0)], 1_000)).toEqual([])
+  })
+
   it('serves higher priority first and gives the longest idle consultant the next conversation', () => {
     const base: Omit<Consultant, 'id' | 'lastAssignedAt'> = {
       presence: 'available',
@@ -137,7 +154,7 @@ describe('planAssignments', () => {
       load: {},
       voiceExclusive: true,
     }
-    const w = (id: string, priority: number, enqueuedAt: number): Waiting => ({ id, queueId: 'q', channelKind: 'webchat', priority, enqueuedAt, requiredSkills: [] })
+    const w = (id: string, priority: number, enqueuedAt: number): Waiting => ({ id, queueId: 'q', channelKind: 'webchat', priority, enqueuedAt, requiredSkills: [], declinedBy: [] })
     const decisions = planAssignments(
       [w('old-normal', 0, 1), w('new-urgent', 5, 9), w('newer-normal', 0, 5)],
       [

@@ -19,6 +19,8 @@ export interface Waiting {
   /** When it entered its queue (ms); a conversation put back after an unanswered offer keeps its place. */
   enqueuedAt: number
   requiredSkills: readonly string[]
+  /** Consultants who declined it or let its offer time out: it goes to someone else. */
+  declinedBy: readonly string[]
 }
 
 export interface Consultant {
@@ -38,4 +40,10 @@ export interface Consultant {
 export interface Decision {
   conversationId: string
   consultantId: string
+}
+
+/** How long a consultant has to accept an offer (ring-no-answer), unless the queue sets its own. */
+export function offerTimeoutMs(kind: ChannelKind, queueSeconds: number | null): number {
+  if (queueSeconds !== null && queueSeconds > 0) return queueSeconds * 1000
+  return kind === 'voice' ? 20_000 : 30_000
 }

@@ -1,0 +1,101 @@
+// Offers: accept in time to take a conversation; decline or let it ring out and it goes to the next consultant.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { addConsultant } from '../inbox-server/app/add-consultant.ts'
+import { createFakeClock } from './support/fake-clock.ts'
+import { newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
+import type { Frame, TestSocket } from './support/test-socket.ts'
+
+const clock = createFakeClock()
+let t: TestHub
+let admin: string
+beforeAll(async () => {
+  t = await startTestHub({ clock })
+  admin = await t.login()
+})
+afterAll(() => t?.close())
+
+interface Person {
+  id: string
+  socket: TestSocket
+}
+
+async function available(email: string): Promise<Person> {
+  const r = await addConsultant(t.hub.store, { email, name: email.split('@')[0]!, password: 'haslo-konsultanta-1' })
+  if (!r.ok) throw new Error(r.message)
+  const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password: 'haslo-konsultanta-1' } })
+  const socket = await t.staff(((await login.json()) as { token: string }).token)
+  await socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === r.consultant.id)
+  return { id: r.consultant.id, socket }
+}
+
+async function newChat(text: string): Promise<string> {
+  const { socket } = await t.visitor()
+  const clientId = newClientId()
+  const ack = await socket.request({ type: 'send', clientId, text }, (f) => f.type === 'ack')
+  await socket.close()
+  return ack.conversationId as string
+}
+
+const conversation = async (id: string) => (await (await t.api(`/api/conversations/${id}`, { token: admin })).json()) as Conversation
+const events = async (id: string) => ((await (await t.api(`/api/conversations/${id}/events`, { token: admin })).json()) as { items: TimelineEvent[] }).items
+const offerOf = (conversationId: string) => (f: Frame) => f.type === 'offer' && f.conversationId === conversationId
+
+describe('offers', () => {
+  it('offers a chat to one consultant, who takes it by accepting in time', async () => {
+    const ewa = await available('ewa.offers@example.pl')
+    const { socket: citizen } = await t.visitor()
+    const clientId = newClientId()
+    const id = (await citizen.request({ type: 'send', clientId, text: 'Proszę o pomoc' }, (f) => f.type === 'ack')).conversationId as string
+    const offer = await ewa.socket.next(offerOf(id))
+    expect(Date.parse(offer.expiresAt as string) - clock.now().getTime()).toBe(30_000)
+    expect(await conversation(id)).toMatchObject({ status: 'offered', assigneeId: ewa.id })
+
+    ewa.socket.send({ type: 'accept', conversationId: id })
+    await expect.poll(async () => (await conversation(id)).status).toBe('assigned')
+    const steps = (await events(id)).filter((e) => e.type === 'routing' || e.type === 'assignment').map((e) => e.data?.step ?? e.data?.by)
+    expect(steps).toEqual(['offered', 'accepted'])
+    // Accepting again, or an offer that is not yours, is refused with a clear error.
+    const again = await ewa.socket.request({ type: 'accept', conversationId: id }, (f) => f.type === 'error')
+    expect(again.code).toBe('offer_gone')
+    // The citizen sees the assignment, never the offers inside the centre, live or replayed.
+    await citizen.request({ type: 'subscribe', conversationId: id, afterSeq: 0 }, (f) => f.type === 'synced')
+    const seen = citizen.frames.filter((f) => f.type === 'event').map((f) => (f.event as TimelineEvent).type)
+    expect(seen).toContain('assignment')
+    expect(seen).not.toContain('routing')
+    await citizen.close()
+    ewa.socket.send({ type: 'presence', state: 'offline' })
+    await ewa.socket.next((f) => f.type === 'presence' && f.state === 'offline')
+    await ewa.socket.close()
+  })
+
+  it('goes back to the head of the queue and to the next consultant when nobody answers in time, on the clock', async () => {
+    const jan = await available('jan.offers@example.pl')
+    const id = await newChat('Czy ktoś tu jest?')
+    await jan.socket.next(offerOf(id))
+    const ola = await available('ola.offers@example.pl')
+
+    const from = jan.socket.frames.length
+    clock.advance(29_000)
+    expect((await conversation(id)).assigneeId).toBe(jan.id)
+    clock.advance(1_000)
+    // Jan did not answer: the chat is offered to Ola, Jan is marked not responding and gets nothing more.
+    await ola.socket.next(offerOf(id))
+    await jan.socket.next((f) => f.type === 'presence' && f.consultantId === jan.id && f.state === 'busy' && f.reason === 'not_responding', from)
+    expect(await conversation(id)).toMatchObject({ status: 'offered', assigneeId: ola.id })
+    const steps = (await events(id)).filter((e) => e.type === 'routing').map((e) => e.data?.step)
+    expect(steps).toEqual(['offered', 'timed_out', 'offered'])
+    // A late accept by Jan is refused.
+    expect((await jan.socket.request({ type: 'accept', conversationId: id }, (f) => f.type === 'error')).code).toBe('offer_gone')
+
+    ola.socket.send({ type: 'decline', conversationId: id })
+    // Declined by Ola and rung out on Jan, with nobody else available it waits in the queue.
+    await expect.poll(async () => (await conversation(id)).status).toBe('queued')
+    expect((await events(id)).filter((e) => e.type === 'routing').map((e) => e.data?.step)).toEqual(['offered', 'timed_out', 'offered', 'declined'])
+    for (const p of [jan, ola]) {
+      p.socket.send({ type: 'presence', state: 'offline' })
+      await p.socket.next((f) => f.type === 'presence' && f.consultantId === p.id && f.state === 'offline')
+      await p.socket.close()
+    }
+  })
+})
