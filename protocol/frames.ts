@@ -60,6 +60,8 @@ export type AckFrame = { type: 'ack'; clientId: string; conversationId: string; 
 export type TypingFrame = { type: 'typing'; conversationId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
 /** Sent after the replay that a `subscribe` asked for: everything up to `lastSeq` has been sent. */
 export type SyncedFrame = { type: 'synced'; conversationId: string; lastSeq: number }
+/** The citizen's place in the queue (1 = next); `etaSeconds` null while there is no estimate. */
+export type QueueFrame = { type: 'queue'; conversationId: string; position: number; etaSeconds: number | null }
 export type ChangedFrame = { type: 'changed'; conversationId: string }
 /** A consultant's presence changed (sent to every staff socket, the consultant's own included). */
 /** A conversation offered to this consultant: accept before `expiresAt`, or it goes to someone else. */
@@ -81,7 +83,7 @@ export type ErrorCode =
   | 'offer_gone'
   | 'internal'
 
-export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
+export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
 export type StaffServerFrame =
   | StaffWelcomeFrame
   | EventFrame

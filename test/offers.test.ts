@@ -20,9 +20,10 @@ interface Person {
   socket: TestSocket
 }
 
-async function available(email: string): Promise<Person> {
+async function available(email: string, webchatCapacity = 3): Promise<Person> {
   const r = await addConsultant(t.hub.store, { email, name: email.split('@')[0]!, password: 'haslo-konsultanta-1' })
   if (!r.ok) throw new Error(r.message)
+  await t.hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: webchatCapacity } })
   const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password: 'haslo-konsultanta-1' } })
   const socket = await t.staff(((await login.json()) as { token: string }).token)
   await socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === r.consultant.id)
@@ -97,5 +98,27 @@ describe('offers', () => {
       await p.socket.next((f) => f.type === 'presence' && f.consultantId === p.id && f.state === 'offline')
       await p.socket.close()
     }
+  })
+
+  it('tells a waiting citizen their place in the queue, on arrival, on reconnect and as it moves up', async () => {
+    // The chat declined by everyone above still waits at the head of the queue.
+    const { socket: citizen, welcome } = await t.visitor()
+    const clientId = newClientId()
+    const id = (await citizen.request({ type: 'send', clientId, text: 'Czekam w kolejce' }, (f) => f.type === 'ack')).conversationId as string
+    const first = await citizen.next((f) => f.type === 'queue' && f.conversationId === id)
+    expect(first.position).toBe(2)
+
+    // Reconnecting, the citizen learns the place at once.
+    const again = await t.visitor(welcome.visitorToken as string)
+    const replayed = await again.socket.request({ type: 'subscribe', conversationId: id, afterSeq: 0 }, (f) => f.type === 'queue')
+    expect(replayed.position).toBe(2)
+    await again.socket.close()
+
+    // Someone new, with room for one chat, becomes available and is offered the chat ahead: this one moves up.
+    const from = citizen.frames.length
+    const kasia = await available('kasia.offers@example.pl', 1)
+    const moved = await citizen.next((f) => f.type === 'queue' && f.conversationId === id, from)
+    expect(moved.position).toBe(1)
+    await Promise.all([citizen.close(), kasia.socket.close()])
   })
 })

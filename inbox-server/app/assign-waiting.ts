@@ -1,7 +1,7 @@
 // Routing carried out: under one lock across all nodes, plan who takes which waiting conversation and assign them.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { planAssignments } from '../domain/routing/plan-assignments.ts'
-import { offerTimeoutMs } from '../domain/routing/routing-model.ts'
+import { offerTimeoutMs, type Waiting } from '../domain/routing/routing-model.ts'
 import type { Bus, Clock, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 
@@ -9,6 +9,16 @@ import { publishEvents } from './publish-events.ts'
 const PASS_LIMIT = 500
 
 export type AssignWaiting = () => Promise<void>
+
+/** Each still-waiting conversation's place in its own queue; `waiting` is in serving order already. */
+function queuePositions(waiting: Waiting[], contactOf: Map<string, string>) {
+  const next = new Map<string, number>()
+  return waiting.map((w) => {
+    const position = (next.get(w.queueId) ?? 0) + 1
+    next.set(w.queueId, position)
+    return { conversationId: w.id, contactId: contactOf.get(w.id) ?? '', position }
+  })
+}
 
 /**
  * Returns a trigger, to be pulled on every change that can make a match (arrival, capacity freed, presence).
@@ -24,12 +34,14 @@ export function createAssignWaiting(deps: {
 }): AssignWaiting {
   let running: Promise<void> | null = null
   let queued: Promise<void> | null = null
+  /** The position last announced to each waiting citizen, so a pass tells only those whose place changed. */
+  const announced = new Map<string, number>()
 
   async function pass(): Promise<void> {
     const now = deps.clock.now()
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
-      const { waiting, consultants, queues } = await tx.routingSnapshot(PASS_LIMIT)
+      const { waiting, consultants, queues, contactOf } = await tx.routingSnapshot(PASS_LIMIT)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
       const byId = new Map(waiting.map((w) => [w.id, w]))
       const written: { contactId: string; event: TimelineEvent }[] = []
@@ -70,9 +82,18 @@ export function createAssignWaiting(deps: {
         if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
         offers.push({ consultantId: d.consultantId, conversationId: d.conversationId, expiresAt })
       }
-      return { written, offers }
+      const taken = new Set(offers.map((o) => o.conversationId).concat(written.map((w) => w.event.conversationId)))
+      return { written, offers, positions: queuePositions(waiting.filter((w) => !taken.has(w.id)), contactOf) }
     })
     for (const w of r.written) publishEvents(deps.bus, w.contactId, [w.event])
+    const still = new Set<string>()
+    for (const p of r.positions) {
+      still.add(p.conversationId)
+      if (announced.get(p.conversationId) === p.position) continue
+      announced.set(p.conversationId, p.position)
+      deps.bus.publish({ type: 'queue', ...p })
+    }
+    for (const id of announced.keys()) if (!still.has(id)) announced.delete(id)
     for (const o of r.offers) {
       deps.onOffered(o.conversationId, o.expiresAt)
       deps.bus.publish({ type: 'offer', consultantId: o.consultantId, conversationId: o.conversationId, expiresAt: o.expiresAt.toISOString() })

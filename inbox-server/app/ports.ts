@@ -21,6 +21,7 @@ export type BusMessage =
   | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
   | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
   | { type: 'offer'; consultantId: string; conversationId: string; expiresAt: string }
+  | { type: 'queue'; contactId: string; conversationId: string; position: number }
 
 export interface Bus {
   publish(msg: BusMessage): void
@@ -97,6 +98,8 @@ export interface Store {
   joinQueue(consultantId: string, queueId: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
   updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null }): Promise<void>
+  /** 1 for the next to be served in its queue; null when the conversation is not waiting. */
+  queuePosition(conversationId: string): Promise<number | null>
   /** Offers not yet answered, for arming their timers at start. */
   pendingOffers(): Promise<{ conversationId: string; expiresAt: Date }[]>
   insertApiToken(t: { consultantId: string; name: string; tokenHash: string }): Promise<void>
@@ -144,6 +147,8 @@ export interface TxStore {
     waiting: Waiting[]
     consultants: (RoutingConsultant & { name: string })[]
     queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+    /** conversationId → contactId of the waiting conversations. */
+    contactOf: Map<string, string>
   }>
   /** Gives a still-queued conversation to a consultant; false when it is no longer queued. */
   assign(conversationId: string, consultantId: string, now: Date): Promise<boolean>

@@ -63,6 +63,11 @@ export class Fanout {
       for (const p of this.staffByConsultant.get(msg.consultantId) ?? []) p.send(frame)
       return
     }
+    if (msg.type === 'queue') {
+      const frame = { type: 'queue' as const, conversationId: msg.conversationId, position: msg.position, etaSeconds: null }
+      for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
+      return
+    }
     const watchers = this.staffByConversation.get(msg.conversationId)
     if (msg.type === 'event') {
       const frame = { type: 'event' as const, conversationId: msg.conversationId, event: msg.event }

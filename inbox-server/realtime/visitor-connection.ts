@@ -78,7 +78,11 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
 
     if (f.type === 'subscribe') {
       if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
-      return replay(deps.store, peer, f.conversationId, f.afterSeq, true)
+      await replay(deps.store, peer, f.conversationId, f.afterSeq, true)
+      // A citizen who (re)connects while waiting learns their place at once, not at the next routing pass.
+      const position = await deps.store.queuePosition(f.conversationId)
+      if (position !== null) peer.send({ type: 'queue', conversationId: f.conversationId, position, etaSeconds: null })
+      return
     }
     if (f.type === 'typing') {
       const o = await owns(f.conversationId)

@@ -117,6 +117,20 @@ export function createDrizzleStore(database: Database): Store {
     async updateQueue(queueId, p) {
       await db.update(queues).set(p).where(eq(queues.id, queueId))
     },
+    async queuePosition(conversationId) {
+      const [r] = rowsOf(
+        await db.execute(sql`
+          select (select count(*) from conversations w
+                   where w.status = 'queued' and w.queue_id = me.queue_id
+                     and (w.priority > me.priority
+                          or (w.priority = me.priority
+                              and (coalesce(w.enqueued_at, w.created_at), w.id) < (coalesce(me.enqueued_at, me.created_at), me.id))))::int + 1
+                 as position
+            from conversations me
+           where me.id = ${conversationId}::uuid and me.status = 'queued'`),
+      )
+      return r ? Number(r.position) : null
+    },
     async pendingOffers() {
       const rows = await db
         .select({ conversationId: conversations.id, expiresAt: conversations.offerExpiresAt })

@@ -11,6 +11,7 @@ type Snapshot = {
   waiting: Waiting[]
   consultants: (Consultant & { name: string })[]
   queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+  contactOf: Map<string, string>
 }
 
 export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> {
@@ -20,16 +21,18 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
       { autoAccept: Boolean(q.auto_accept), offerTimeoutSeconds: q.offer_timeout_seconds === null ? null : Number(q.offer_timeout_seconds) },
     ]),
   )
+  const contactOf = new Map<string, string>()
   const waiting = rowsOf(
     await tx.execute(sql`
-      select id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills,
+      select id, contact_id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills,
              declined_by::text[] as declined_by
         from conversations
        where status = 'queued' and queue_id is not null
        order by priority desc, coalesce(enqueued_at, created_at) asc, id
        limit ${limit}`),
-  ).map(
-    (r): Waiting => ({
+  ).map((r): Waiting => {
+    contactOf.set(String(r.id), String(r.contact_id))
+    return {
       id: String(r.id),
       queueId: String(r.queue_id),
       channelKind: r.channel_kind as ChannelKind,
@@ -37,8 +40,8 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
       enqueuedAt: toMs(r.enqueued_at),
       requiredSkills: (r.required_skills as string[] | null) ?? [],
       declinedBy: (r.declined_by as string[] | null) ?? [],
-    }),
-  )
+    }
+  })
   const people = rowsOf(
     await tx.execute(sql`
       select c.id, c.name, c.capacity, c.skills, c.voice_exclusive, c.last_assigned_at,
@@ -47,7 +50,7 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
        where c.presence = 'available' and c.disabled_at is null
        group by c.id`),
   )
-  if (people.length === 0) return { waiting, consultants: [], queues }
+  if (people.length === 0) return { waiting, consultants: [], queues, contactOf }
   const loads = rowsOf(
     await tx.execute(sql`
       select assignee_id, channel_kind, count(*)::int as n
@@ -72,5 +75,5 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
     voiceExclusive: Boolean(p.voice_exclusive),
     lastAssignedAt: p.last_assigned_at === null || p.last_assigned_at === undefined ? null : toMs(p.last_assigned_at),
   }))
-  return { waiting, consultants, queues }
+  return { waiting, consultants, queues, contactOf }
 }

@@ -41,7 +41,7 @@ export async function startTestHub(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ALLOWED_ORIGINS: WIDGET_ORIGIN,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   })
   if (!cfg.ok) throw new Error(cfg.errors.join('; '))
   const hub = await startHub(cfg.config, {

@@ -327,3 +327,22 @@ describe('Chat', () => {
     expect(view.notices).toEqual([])
   })
 })
+
+describe('Chat queue position', () => {
+  it('shows the place in the queue of the current conversation and hides it once a consultant has it', () => {
+    const kv = new MemoryStorage()
+    kv.setItem(TOKEN_KEY, TOKEN)
+    kv.setItem(CONVERSATION_KEY, CONV)
+    const sent: VisitorFrame[] = []
+    const view = new FakeView()
+    const chat = new Chat({ send: (f) => (sent.push(f), true), view, kv, t: dict('pl'), lang: 'pl', page: 'https://urzad.example/' })
+    chat.start()
+    chat.onFrame({ type: 'welcome', visitorToken: TOKEN, conversations: [{ id: CONV, lastSeq: 1, status: 'queued' }] })
+    chat.onFrame({ type: 'queue', conversationId: CONV2, position: 7, etaSeconds: null })
+    expect(view.position).toBeNull()
+    chat.onFrame({ type: 'queue', conversationId: CONV, position: 3, etaSeconds: null })
+    expect(view.position).toBe(3)
+    chat.onFrame({ type: 'event', conversationId: CONV, event: event(2, { type: 'assignment', direction: null, text: null }) })
+    expect(view.position).toBeNull()
+  })
+})

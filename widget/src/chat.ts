@@ -44,6 +44,8 @@ export interface ChatView {
   connection(state: ConnectionState): void
   staffTyping(on: boolean): void
   notice(text: string): void
+  /** The citizen's place in the queue of the current conversation; null hides it. */
+  queue(position: number | null): void
   unread(count: number): void
   /** The chat was removed from this device: reset what the view holds itself (draft, notices) and say so. */
   forgotten(): void
@@ -116,6 +118,9 @@ export class Chat {
         return this.onError(f)
       case 'typing':
         if (f.who === 'staff') this.staffTyping(f.on)
+        return
+      case 'queue':
+        if (f.conversationId === this.current && typeof f.position === 'number') this.d.view.queue(f.position)
         return
     }
   }
@@ -205,6 +210,10 @@ export class Chat {
     if (!merge(tl, ev)) return
     if (ev.clientId && this.outbox.remove(ev.clientId) && !this.current) this.setCurrent(id)
     if (ev.type === 'message' && ev.direction === 'out') this.staffTyping(false)
+    // A consultant has it (or it ended): no longer waiting in the queue.
+    if (id === this.current && (ev.type === 'assignment' || (ev.type === 'message' && ev.direction === 'out') || ev.data?.status === 'resolved')) {
+      this.d.view.queue(null)
+    }
     this.fillGap(id)
     this.render()
   }

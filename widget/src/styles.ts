@@ -20,7 +20,7 @@ button{cursor:pointer}
 .icon{display:flex}
 .badge{min-width:24px;height:24px;padding:0 6px;border-radius:12px;background:${RED};color:#fff;font-size:14px;line-height:24px;text-align:center}
 .panel{z-index:2147483001;right:20px;bottom:84px;width:380px;max-width:calc(100vw - 24px);height:560px;max-height:calc(100vh - 104px);display:flex;flex-direction:column;background:#fff;border:1px solid #6b7280;border-radius:12px;box-shadow:0 10px 30px rgba(0,0,0,.3);overflow:hidden auto}
-.head,.confirm,.form,.banner,.typing{flex:none}
+.head,.confirm,.form,.banner,.typing,.queue{flex:none}
 .head{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:6px 8px 6px 16px;background:${BLUE};color:#fff}
 h2{flex:1;margin:0;font-size:18px;font-weight:700;line-height:1.3}
 .close{flex:none;width:44px;height:44px;border:0;border-radius:8px;background:transparent;color:#fff;font-size:28px;line-height:1}
@@ -49,6 +49,7 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700;line-height:1.3}
 .meta button{min-height:32px;padding:2px 10px;border:1px solid ${BLUE};border-radius:6px;background:#fff;color:${BLUE};font-weight:600}
 .sys{align-self:center;max-width:90%;font-size:13px;color:${MUTED};text-align:center}
 .typing{min-height:24px;padding:0 16px;font-size:14px;font-style:italic;color:${MUTED}}
+.queue:not(:empty){padding:6px 16px;font-size:14px;color:${MUTED};border-top:1px solid #e5e7eb}
 .form{display:grid;grid-template-columns:1fr auto;gap:4px 8px;padding:8px 12px 12px;border-top:1px solid #d1d5db}
 label{grid-column:1/-1;font-size:14px;font-weight:600}
 textarea{min-height:52px;max-height:140px;padding:8px 10px;border:1px solid #6b7280;border-radius:8px;background:#fff;color:${INK};font-size:16px;resize:vertical}

@@ -60,6 +60,7 @@ export class FakeView implements ChatView {
   notices: string[] = []
   unreadCount = 0
   forgottenCount = 0
+  position: number | null = null
   render(items: Item[]): void {
     this.items = items
   }
@@ -74,6 +75,9 @@ export class FakeView implements ChatView {
   }
   unread(count: number): void {
     this.unreadCount = count
+  }
+  queue(position: number | null): void {
+    this.position = position
   }
   forgotten(): void {
     this.forgottenCount++

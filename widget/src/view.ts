@@ -48,6 +48,7 @@ export class View implements ChatView {
   private readonly log: HTMLElement
   private readonly intro: HTMLElement
   private readonly typingLine: HTMLElement
+  private readonly queueLine: HTMLElement
   private readonly input: HTMLTextAreaElement
   private readonly counter: HTMLElement
   private readonly nodes = new Map<string, HTMLElement>()
@@ -119,6 +120,7 @@ export class View implements ChatView {
       tabindex: '0',
     })
     this.typingLine = el('div', { class: 'typing', role: 'status' })
+    this.queueLine = el('div', { class: 'queue', role: 'status', 'data-testid': 'queue' })
     const form = el('form', { class: 'form', novalidate: '' })
     this.input = el('textarea', {
       id: 'ih-input',
@@ -136,7 +138,7 @@ export class View implements ChatView {
     // The greeting scrolls with the messages; it is there from the start, so the log never announces it.
     this.intro = el('p', { class: 'intro' }, t.intro)
     this.log.append(this.intro)
-    this.panel.append(head, this.confirm, this.banner, this.log, this.typingLine, form)
+    this.panel.append(head, this.confirm, this.banner, this.log, this.queueLine, this.typingLine, form)
     root.append(style, this.launcher, this.unreadText, this.announcer, this.panel)
 
     this.launcher.addEventListener('click', () => this.setOpen(!this.isOpen, true))
@@ -237,6 +239,10 @@ export class View implements ChatView {
       this.updateBanner()
     }, 10_000)
     this.updateBanner()
+  }
+
+  queue(position: number | null): void {
+    this.queueLine.textContent = position === null ? '' : position <= 1 ? this.t.queueNext : this.t.queuePosition.replace('{n}', String(position))
   }
 
   staffTyping(on: boolean): void {
