@@ -14,6 +14,7 @@ import { createChangeStatus } from './app/change-status.ts'
 import { createExpireOffer } from './app/expire-offer.ts'
 import { createRespondToOffer } from './app/respond-to-offer.ts'
 import { createOfferTimers } from './jobs/offer-timers.ts'
+import { createPickConversation } from './app/pick-conversation.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
 import { createSetPresence } from './app/set-presence.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
@@ -112,7 +113,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     log,
     health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts(), pingDatabase: () => store.ping() }),
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
-    api: conversationRoutes({ store, sendStaffMessage, changeStatus }),
+    api: conversationRoutes({ store, sendStaffMessage, changeStatus, pick: createPickConversation({ store, bus, clock }) }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),

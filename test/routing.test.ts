@@ -87,4 +87,31 @@ describe('routing', () => {
     expect(Math.abs(per(adam.id) - per(ola.id))).toBeLessThanOrEqual(1)
     await Promise.all([adam.socket.close(), ola.socket.close()])
   })
+
+  it('lets a consultant pick a waiting chat by hand, racing routing: one wins, the other hears 409', async () => {
+    // Nobody takes chats automatically until the race below.
+    for (const email of ['adam.routing@example.pl', 'ola.routing@example.pl']) {
+      const c = await t.hub.store.findConsultantByEmail(email)
+      await t.hub.store.setPresence(c!.id, 'offline', null, new Date())
+    }
+    const piotr = await consultant('piotr.routing@example.pl', 3)
+    const id = await newChat('Wezmę tę rozmowę')
+    const picked = await t.api(`/api/conversations/${id}/pick`, { method: 'POST', token: piotr.token })
+    expect(picked.status).toBe(201)
+    expect(await conversation(id, piotr.token)).toMatchObject({ status: 'assigned', assigneeId: piotr.id })
+    const again = await t.api(`/api/conversations/${id}/pick`, { method: 'POST', token: piotr.token })
+    expect(again.status).toBe(409)
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('conflict')
+
+    const contested = await newChat('Kto pierwszy?')
+    const zofia = await consultant('zofia.routing@example.pl', 3)
+    await t.hub.store.setPresence(zofia.id, 'available', null, new Date())
+    const [pick] = await Promise.all([t.api(`/api/conversations/${contested}/pick`, { method: 'POST', token: piotr.token }), t.hub.routeNow()])
+    const winner = (await conversation(contested, piotr.token)).assigneeId
+    expect(winner).toBe(pick.status === 201 ? piotr.id : zofia.id)
+    if (pick.status !== 201) expect(pick.status).toBe(409)
+    const events = ((await (await t.api(`/api/conversations/${contested}/events`, { token: piotr.token })).json()) as { items: TimelineEvent[] }).items
+    expect(events.filter((e) => e.type === 'assignment')).toHaveLength(1)
+    await Promise.all([piotr.socket.close(), zofia.socket.close()])
+  })
 })

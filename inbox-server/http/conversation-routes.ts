@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { ChangeStatusBody, ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
 import type { ChangeStatusOutcome } from '../app/change-status.ts'
+import type { PickOutcome } from '../app/pick-conversation.ts'
 import type { StaffStatusTarget } from '../domain/staff-status-change.ts'
 import type { ConsultantRecord, SendOutcome, Store } from '../app/ports.ts'
 import type { StaffMessage } from '../app/send-staff-message.ts'
@@ -13,6 +14,7 @@ export function conversationRoutes(deps: {
   store: Store
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   changeStatus: (m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }) => Promise<ChangeStatusOutcome>
+  pick: (m: { consultant: ConsultantRecord; conversationId: string }) => Promise<PickOutcome>
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -61,6 +63,15 @@ export function conversationRoutes(deps: {
     })
     if (!r.ok) return apiError(c, r.error, 'No such conversation')
     return c.json(r.event, r.duplicate ? 200 : 201)
+  })
+
+  app.post('/:id/pick', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    if (!id.success) return apiError(c, 'not_found', 'No such conversation')
+    const r = await deps.pick({ consultant: c.get('consultant'), conversationId: id.data })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    return apiError(c, 'conflict', 'The conversation is no longer waiting: someone else has it')
   })
 
   app.post('/:id/status', async (c) => {

@@ -93,6 +93,18 @@ export function openApiDocument(serverUrl: string, version: string) {
           },
         },
       },
+      '/api/conversations/{id}/pick': {
+        post: {
+          summary: 'Take a waiting conversation by hand (races routing; one wins)',
+          parameters: [idParam],
+          responses: {
+            201: { description: 'Taken; the assignment event', content: json('TimelineEvent') },
+            401: error('Not signed in'),
+            404: error('No such conversation'),
+            409: error('No longer waiting: routing or someone else took it'),
+          },
+        },
+      },
       '/api/conversations/{id}/status': {
         post: {
           summary: 'Resolve the conversation or set it pending (waiting for the citizen)',

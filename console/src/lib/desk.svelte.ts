@@ -179,6 +179,22 @@ class Desk {
     return connection.send({ type: 'presence', state })
   }
 
+  /** Takes the open conversation from its queue by hand; a 409 means routing or someone else was first. */
+  async pick(): Promise<void> {
+    const view = this.current
+    if (!view || this.resolving) return
+    this.resolving = true
+    try {
+      await request(`/api/conversations/${view.id}/pick`, { method: 'POST', body: {} })
+    } catch (err) {
+      if (!(err instanceof HttpError && err.status === 409)) throw err
+      announcer.say(t('conversation.pickLost'))
+    } finally {
+      this.resolving = false
+      void this.#refetchOne(view.id)
+    }
+  }
+
   /** Resolves the open conversation; the status event arrives live. */
   async resolve(): Promise<void> {
     const view = this.current
