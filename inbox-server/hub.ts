@@ -15,6 +15,7 @@ import { createExpireOffer } from './app/expire-offer.ts'
 import { createRespondToOffer } from './app/respond-to-offer.ts'
 import { createOfferTimers } from './jobs/offer-timers.ts'
 import { createPickConversation } from './app/pick-conversation.ts'
+import { createTransferConversation } from './app/transfer-conversation.ts'
 import { createReceiveVisitorMessage } from './app/receive-visitor-message.ts'
 import { createSetPresence } from './app/set-presence.ts'
 import { createSendStaffMessage } from './app/send-staff-message.ts'
@@ -113,7 +114,13 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     log,
     health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts(), pingDatabase: () => store.ping() }),
     auth: authRoutes({ auth, secureCookies: config.publicUrl.startsWith('https:') }),
-    api: conversationRoutes({ store, sendStaffMessage, changeStatus, pick: createPickConversation({ store, bus, clock }) }),
+    api: conversationRoutes({
+      store,
+      sendStaffMessage,
+      changeStatus,
+      pick: createPickConversation({ store, bus, clock }),
+      transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
+    }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),

@@ -92,6 +92,12 @@ export type PostMessage = z.infer<typeof PostMessage>
 export const ChangeStatusBody = z.object({ status: z.enum(['resolved', 'pending']) })
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>
 
+/** Exactly one target: another queue (it waits there) or a consultant (it is theirs at once). */
+export const TransferBody = z
+  .object({ queueId: Id.optional(), consultantId: Id.optional(), note: z.string().trim().max(2000).optional() })
+  .refine((b) => (b.queueId === undefined) !== (b.consultantId === undefined), { message: 'Give exactly one of queueId and consultantId' })
+export type TransferBody = z.infer<typeof TransferBody>
+
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().min(1).max(1024),

@@ -114,4 +114,34 @@ describe('routing', () => {
     expect(events.filter((e) => e.type === 'assignment')).toHaveLength(1)
     await Promise.all([piotr.socket.close(), zofia.socket.close()])
   })
+
+  it('transfers to another queue or to a consultant, with a note only staff see', async () => {
+    const eures = await t.hub.store.createQueue({ name: 'EURES — praca za granicą' })
+    const marek = await consultant('marek.routing@example.pl', 3)
+    const { socket: citizen } = await t.visitor()
+    const clientId = newClientId()
+    const id = (await citizen.request({ type: 'send', clientId, text: 'Chcę pracować w Niemczech' }, (f) => f.type === 'ack')).conversationId as string
+    const post = (body: unknown) => t.api(`/api/conversations/${id}/transfer`, { method: 'POST', token: marek.token, json: body })
+
+    expect((await post({ queueId: eures.id, consultantId: marek.id })).status).toBe(400)
+    expect((await post({ queueId: crypto.randomUUID() })).status).toBe(404)
+
+    const toQueue = await post({ queueId: eures.id, note: 'Pytanie o pracę w Niemczech, dla doradcy EURES' })
+    expect(toQueue.status).toBe(201)
+    expect(await conversation(id, marek.token)).toMatchObject({ status: 'queued', queueId: eures.id, assigneeId: null })
+
+    const toPerson = await post({ consultantId: marek.id, note: 'Przejmij, proszę' })
+    expect(toPerson.status).toBe(201)
+    expect(await conversation(id, marek.token)).toMatchObject({ status: 'assigned', assigneeId: marek.id })
+
+    const events = ((await (await t.api(`/api/conversations/${id}/events`, { token: marek.token })).json()) as { items: TimelineEvent[] }).items
+    expect(events.filter((e) => e.type === 'routing').map((e) => e.data?.note)).toEqual(['Pytanie o pracę w Niemczech, dla doradcy EURES', 'Przejmij, proszę'])
+    // The citizen sees who has the conversation, not the notes between staff.
+    await citizen.request({ type: 'subscribe', conversationId: id, afterSeq: 0 }, (f) => f.type === 'synced')
+    expect(JSON.stringify(citizen.frames)).not.toContain('doradcy EURES')
+
+    await t.api(`/api/conversations/${id}/status`, { method: 'POST', token: marek.token, json: { status: 'resolved' } })
+    expect((await post({ queueId: eures.id })).status).toBe(409)
+    await Promise.all([citizen.close(), marek.socket.close()])
+  })
 })

@@ -98,6 +98,8 @@ export interface Store {
   joinQueue(consultantId: string, queueId: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
   updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null }): Promise<void>
+  createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null }): Promise<{ id: string; name: string }>
+  getQueue(id: string): Promise<{ id: string; name: string } | null>
   /** 1 for the next to be served in its queue; null when the conversation is not waiting. */
   queuePosition(conversationId: string): Promise<number | null>
   /** Offers not yet answered, for arming their timers at start. */
@@ -138,7 +140,15 @@ export interface TxStore {
   insertConversation(c: { contactId: string; channelId: string; channelKind: ChannelKind; queueId: string | null; now: Date }): Promise<ConversationRecord>
   updateConversation(
     id: string,
-    patch: { status?: ConversationStatus; assigneeId?: string | null; resolvedAt?: Date | null; enqueuedAt?: Date },
+    patch: {
+      status?: ConversationStatus
+      assigneeId?: string | null
+      resolvedAt?: Date | null
+      enqueuedAt?: Date
+      queueId?: string
+      offerExpiresAt?: Date | null
+      declinedBy?: string[]
+    },
   ): Promise<void>
   /** Serialises routing decisions across all hub nodes for the rest of the transaction. */
   lockRouting(): Promise<void>

@@ -1,6 +1,7 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
-import { ChangeStatusBody, ConversationListQuery, EventListQuery, Id, PostMessage } from '../../protocol/rest.ts'
+import { ChangeStatusBody, ConversationListQuery, EventListQuery, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
+import type { TransferOutcome, TransferTarget } from '../app/transfer-conversation.ts'
 import type { ChangeStatusOutcome } from '../app/change-status.ts'
 import type { PickOutcome } from '../app/pick-conversation.ts'
 import type { StaffStatusTarget } from '../domain/staff-status-change.ts'
@@ -15,6 +16,7 @@ export function conversationRoutes(deps: {
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   changeStatus: (m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }) => Promise<ChangeStatusOutcome>
   pick: (m: { consultant: ConsultantRecord; conversationId: string }) => Promise<PickOutcome>
+  transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null }) => Promise<TransferOutcome>
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -72,6 +74,24 @@ export function conversationRoutes(deps: {
     if (r.ok) return c.json(r.event, 201)
     if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
     return apiError(c, 'conflict', 'The conversation is no longer waiting: someone else has it')
+  })
+
+  app.post('/:id/transfer', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    if (!id.success) return apiError(c, 'not_found', 'No such conversation')
+    const body = await readJson(c, TransferBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const { queueId, consultantId, note } = body.value
+    const r = await deps.transfer({
+      by: c.get('consultant'),
+      conversationId: id.data,
+      to: queueId ? { queueId } : { consultantId: consultantId! },
+      note: note || null,
+    })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    if (r.error === 'target_not_found') return apiError(c, 'not_found', 'No such queue or active consultant to transfer to')
+    return apiError(c, 'conflict', 'A resolved conversation cannot be transferred')
   })
 
   app.post('/:id/status', async (c) => {

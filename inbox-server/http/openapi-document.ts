@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   ApiError,
   ChangeStatusBody,
+  TransferBody,
   Consultant,
   Conversation,
   ConversationList,
@@ -15,7 +16,7 @@ import {
   TimelineEvent,
 } from '../../protocol/rest.ts'
 
-const schemas = { ApiError, ChangeStatusBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+const schemas = { ApiError, ChangeStatusBody, TransferBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -105,6 +106,20 @@ export function openApiDocument(serverUrl: string, version: string) {
           },
         },
       },
+      '/api/conversations/{id}/transfer': {
+        post: {
+          summary: 'Transfer to another queue (it waits there) or to a consultant (theirs at once), with a note for staff',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('TransferBody') },
+          responses: {
+            201: { description: 'Transferred; the (staff-only) routing event', content: json('TimelineEvent') },
+            400: error('Invalid body: give exactly one of queueId and consultantId'),
+            401: error('Not signed in'),
+            404: error('No such conversation, queue or active consultant'),
+            409: error('A resolved conversation cannot be transferred'),
+          },
+        },
+      },
       '/api/conversations/{id}/status': {
         post: {
           summary: 'Resolve the conversation or set it pending (waiting for the citizen)',
@@ -125,7 +140,7 @@ export function openApiDocument(serverUrl: string, version: string) {
         bearer: { type: 'http', scheme: 'bearer' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'inbox_session' },
       },
-      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, k === 'LoginBody' || k === 'PostMessage' ? 'input' : 'output')])),
+      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, k === 'LoginBody' || k === 'PostMessage' || k === 'TransferBody' || k === 'ChangeStatusBody' ? 'input' : 'output')])),
     },
   }
 }

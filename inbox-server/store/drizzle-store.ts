@@ -114,6 +114,15 @@ export function createDrizzleStore(database: Database): Store {
     async joinQueue(consultantId, queueId) {
       await db.insert(queueMembers).values({ consultantId, queueId }).onConflictDoNothing()
     },
+    async createQueue(q) {
+      const [r] = await db.insert(queues).values(q).returning({ id: queues.id, name: queues.name })
+      if (!r) throw new Error('insert returned nothing')
+      return r
+    },
+    async getQueue(id) {
+      const [r] = await db.select({ id: queues.id, name: queues.name }).from(queues).where(eq(queues.id, id)).limit(1)
+      return r ?? null
+    },
     async updateQueue(queueId, p) {
       await db.update(queues).set(p).where(eq(queues.id, queueId))
     },

@@ -1,0 +1,57 @@
+// Hands a conversation to another queue (it waits there) or straight to a consultant, with a note for staff.
+import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { AssignWaiting } from './assign-waiting.ts'
+import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
+import { publishEvents } from './publish-events.ts'
+
+export type TransferTarget = { queueId: string } | { consultantId: string }
+export type TransferOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'target_not_found' | 'not_allowed' }
+
+export function createTransferConversation(deps: { store: Store; bus: Bus; clock: Clock; assignWaiting: AssignWaiting }) {
+  return async function transfer(m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null }): Promise<TransferOutcome> {
+    const now = deps.clock.now()
+    const target =
+      'queueId' in m.to
+        ? await deps.store.getQueue(m.to.queueId)
+        : await deps.store.findConsultantById(m.to.consultantId).then((c) => (c && !c.disabled ? c : null))
+    if (!target) return { ok: false, error: 'target_not_found' }
+    const from = { fromConsultantId: m.by.id, fromName: m.by.name, note: m.note }
+    const byStaff = { kind: 'consultant' as const, id: m.by.id, name: m.by.name }
+
+    const r = await deps.store.transaction(async (tx) => {
+      await tx.lockRouting()
+      const conv = await tx.lockConversation(m.conversationId)
+      if (!conv) return { ok: false as const, error: 'not_found' as const }
+      if (conv.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
+      const written: TimelineEvent[] = []
+      if ('queueId' in m.to) {
+        // It joins the other queue as a new arrival there; who declined it here may well take it there.
+        await tx.updateConversation(conv.id, { status: 'queued', queueId: m.to.queueId, assigneeId: null, offerExpiresAt: null, enqueuedAt: now, declinedBy: [] })
+        const e = await tx.appendEvent(
+          { conversationId: conv.id },
+          { type: 'routing', direction: null, text: null, author: byStaff, data: { step: 'transferred', toQueueId: target.id, toQueueName: target.name, ...from } },
+          now,
+        )
+        if (e) written.push(e.event)
+      } else {
+        await tx.updateConversation(conv.id, { status: 'assigned', assigneeId: target.id, offerExpiresAt: null })
+        const note = await tx.appendEvent(
+          { conversationId: conv.id },
+          { type: 'routing', direction: null, text: null, author: byStaff, data: { step: 'transferred', toConsultantId: target.id, toName: target.name, ...from } },
+          now,
+        )
+        const assigned = await tx.appendEvent(
+          { conversationId: conv.id },
+          { type: 'assignment', direction: null, text: null, author: byStaff, data: { assigneeId: target.id, assigneeName: target.name, status: 'assigned', by: 'transferred' } },
+          now,
+        )
+        for (const e of [note, assigned]) if (e) written.push(e.event)
+      }
+      return { ok: true as const, written, contactId: conv.contactId }
+    })
+    if (!r.ok) return r
+    publishEvents(deps.bus, r.contactId, r.written)
+    await deps.assignWaiting()
+    return { ok: true, event: r.written[0]! }
+  }
+}
