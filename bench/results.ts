@@ -1,6 +1,7 @@
 // The shape of a bench run's results (bench/results/latest.json) and the budgets they are judged against.
 import type { Machine } from './machine.ts'
 import type { Summary } from './percentiles.ts'
+import type { RoutingCoreResult } from './routing-core.ts'
 import type { SocketMemory } from './socket-memory.ts'
 
 export interface RoundTripSide {
@@ -48,6 +49,7 @@ export interface BenchResults {
   plan: { warmupTrips: number; tripTimeoutMs: number; idleSockets: number }
   roundTrip: RoundTripResult[]
   memory: MemoryResult
+  routingCore: RoutingCoreResult
   budgets: Budget[]
   totalSeconds: number
 }

@@ -6,6 +6,7 @@ import { benchAdminUrl, postgresVersion } from './bench-database.ts'
 import { runPendingCleanups } from './cleanup.ts'
 import { withServer, type ChildServer } from './child-server.ts'
 import { describeMachine } from './machine.ts'
+import { measureRoutingCore } from './routing-core.ts'
 import { summarise } from './percentiles.ts'
 import { formatMachine, formatResults } from './report.ts'
 import { judgeBudgets, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
@@ -98,13 +99,21 @@ async function main() {
   const machine = { ...describeMachine(adminUrl ? 'postgres' : 'pglite'), ...(adminUrl ? { postgresVersion: await postgresVersion(adminUrl) } : {}) }
   console.log(formatMachine(machine) + '\n')
 
+  log('routing core: 1,000 consultants, 10,000 waiting…')
+  const routingCore = measureRoutingCore(quick ? 5 : 30)
   const memory = await socketMemory(adminUrl)
   const roundTrip: RoundTripResult[] = []
   for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
 
-  const partial = { machine, plan: { warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS, idleSockets: IDLE_SOCKETS }, roundTrip, memory }
+  const partial = { machine, plan: { warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS, idleSockets: IDLE_SOCKETS }, roundTrip, memory, routingCore }
   const results: BenchResults = { ...partial, budgets: judgeBudgets(partial), totalSeconds: Math.round((performance.now() - started) / 1000) }
   console.log(formatResults(results))
+  const rc = routingCore
+  console.log(
+    `\nRouting core (pure): ${rc.consultants} consultants, ${rc.waiting} waiting, ${rc.decisionsPerPlan} decisions a plan: ` +
+      `plan p50 ${rc.plan.p50.toFixed(1)} ms, p99 ${rc.plan.p99.toFixed(1)} ms (${Math.round(rc.decisionsPerSecond)} decisions/s); ` +
+      `sorting alone p50 ${rc.sortOnly.p50.toFixed(1)} ms; plan / sort ${rc.ratio.toFixed(2)}x`,
+  )
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url))
   mkdirSync(dir, { recursive: true })

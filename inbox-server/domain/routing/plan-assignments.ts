@@ -7,16 +7,36 @@ import { compareConsultants, compareWaiting } from './routing-order.ts'
  * Serves conversations in queue order; each goes to the first eligible consultant in consultant order, whose
  * load and idle time then count the new conversation. A conversation nobody can take is passed over, so one that
  * needs a rare skill does not hold up those behind it. The same inputs, in any order, give the same decisions.
+ *
+ * Consultants are indexed by queue, and a queue and channel kind that nobody could take is not scanned again
+ * (loads only grow during a plan), so a plan costs about one scan per assignment, not one per waiting conversation.
  */
 export function planAssignments(waiting: readonly Waiting[], consultants: readonly Consultant[], now: number): Decision[] {
-  const pool = consultants.filter((c) => c.presence === 'available').map((c) => ({ ...c, load: { ...c.load } }))
+  const byQueue = new Map<string, Consultant[]>()
+  for (const c of consultants) {
+    if (c.presence !== 'available') continue
+    const copy = { ...c, load: { ...c.load } }
+    for (const q of c.queueIds) {
+      let list = byQueue.get(q)
+      if (!list) byQueue.set(q, (list = []))
+      list.push(copy)
+    }
+  }
+  const exhausted = new Set<string>()
   const decisions: Decision[] = []
   for (const w of [...waiting].sort(compareWaiting)) {
-    let best: (typeof pool)[number] | undefined
-    for (const c of pool) if (isEligible(w, c) && (!best || compareConsultants(c, best) < 0)) best = c
-    if (!best) continue
-    best.load[w.channelKind] = (best.load[w.channelKind] ?? 0) + 1
-    best.lastAssignedAt = now
+    const key = `${w.queueId}|${w.channelKind}`
+    if (exhausted.has(key)) continue
+    let best: Consultant | undefined
+    for (const c of byQueue.get(w.queueId) ?? []) if (isEligible(w, c) && (!best || compareConsultants(c, best) < 0)) best = c
+    if (!best) {
+      // Without extra conditions nobody can take this queue and kind any more in this plan.
+      if (w.requiredSkills.length === 0 && w.declinedBy.length === 0) exhausted.add(key)
+      continue
+    }
+    const mutable = best as { load: Partial<Record<string, number>>; lastAssignedAt: number | null }
+    mutable.load[w.channelKind] = (mutable.load[w.channelKind] ?? 0) + 1
+    mutable.lastAssignedAt = now
     decisions.push({ conversationId: w.id, consultantId: best.id })
   }
   return decisions
