@@ -1,7 +1,7 @@
 // Test projects: everything on embedded PGlite; the database-backed suites again on PostgreSQL when DATABASE_URL is set.
 import { defineConfig } from 'vitest/config'
 
-const dbSuites = ['test/**/*.test.ts', 'inbox-server/store/**/*.test.ts']
+const dbSuites = ['test/**/*.test.ts', 'inbox-server/store/**/*.test.ts', 'inbox-server/app/**/*.test.ts']
 const postgres = process.env.DATABASE_URL
 
 if (!postgres) {

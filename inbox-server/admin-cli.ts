@@ -1,7 +1,9 @@
-// `npm run admin -- …`: adds and lists staff accounts in the configured database.
+// `npm run admin -- …`: adds and lists staff accounts, issues API tokens and loads demo data in the configured database.
+import { randomBytes } from 'node:crypto'
 import { openDatabase } from '../db/client.ts'
 import { addConsultant } from './app/add-consultant.ts'
 import { issueApiToken } from './app/issue-api-token.ts'
+import { loadDemoData } from './app/load-demo-data.ts'
 import { readConfig } from './config.ts'
 import { createDrizzleStore } from './store/drizzle-store.ts'
 
@@ -9,6 +11,7 @@ const USAGE = `Usage:
   npm run admin -- list
   npm run admin -- add <email> <name> [consultant|second_line|supervisor|admin] [--password-stdin]
   npm run admin -- token <email> <token name>     (an API token acting as that account, shown once)
+  npm run admin -- demo                           (demo queues, three offices and demo staff; safe to repeat)
 
 Without --password-stdin a password is generated and printed once.
 With embedded PGlite (no DATABASE_URL), stop the hub first: one data directory serves one process.`
@@ -21,7 +24,7 @@ if (!parsed.ok) {
   console.error(parsed.errors.join('\n'))
   process.exit(1)
 }
-if (command !== 'list' && command !== 'add' && command !== 'token') {
+if (command !== 'list' && command !== 'add' && command !== 'token' && command !== 'demo') {
   console.error(USAGE)
   process.exit(command ? 2 : 0)
 }
@@ -32,6 +35,11 @@ let code = 0
 try {
   if (command === 'list') {
     for (const s of await store.listConsultants()) console.log([s.email, s.role, s.name, s.disabled ? 'disabled' : 'active'].join('\t'))
+  } else if (command === 'demo') {
+    const r = await loadDemoData(store, () => randomBytes(9).toString('base64url'))
+    console.log(`Demo data: ${r.queues} queues and ${r.offices} offices added.`)
+    for (const s of r.staff) console.log(`  ${s.email}  password (shown once): ${s.password}`)
+    if (r.staff.length === 0) console.log('  The demo staff already exist.')
   } else if (command === 'token') {
     const [email, ...name] = args
     if (!email || name.length === 0) throw new UsageError()

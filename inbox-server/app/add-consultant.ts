@@ -17,7 +17,7 @@ export type AddConsultantResult =
   | { ok: false; error: 'invalid'; message: string }
   | { ok: false; error: 'exists'; message: string }
 
-/** New accounts serve the default queue until queues are assigned by hand. */
+/** New first-line accounts serve the default queue until queues are assigned by hand; second line serves its office. */
 export async function addConsultant(store: Store, input: { email: string; name: string; role?: string; password?: string }): Promise<AddConsultantResult> {
   const p = Input.safeParse(input)
   if (!p.success) return { ok: false, error: 'invalid', message: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }
@@ -29,6 +29,6 @@ export async function addConsultant(store: Store, input: { email: string; name: 
     role: p.data.role,
     passwordHash: await hashPassword(p.data.password ?? generatedPassword!),
   })
-  await store.joinQueue(consultant.id, (await store.ensureDefaults()).defaultQueueId)
+  if (consultant.role !== 'second_line') await store.joinQueue(consultant.id, (await store.ensureDefaults()).defaultQueueId)
   return { ok: true, consultant, generatedPassword }
 }

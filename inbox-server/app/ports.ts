@@ -100,6 +100,9 @@ export interface Store {
   updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null }): Promise<void>
   createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null }): Promise<{ id: string; name: string }>
   getQueue(id: string): Promise<{ id: string; name: string } | null>
+  findQueueByName(name: string): Promise<{ id: string; name: string } | null>
+  /** An office by name, created with its regions (TERYT codes) if there is none yet. */
+  ensureOffice(o: { name: string; regions: string[]; email?: string | null }): Promise<{ id: string; created: boolean }>
   /** 1 for the next to be served in its queue; null when the conversation is not waiting. */
   queuePosition(conversationId: string): Promise<number | null>
   /** Offers not yet answered, for arming their timers at start. */

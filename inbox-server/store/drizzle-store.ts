@@ -9,6 +9,7 @@ import {
   conversations,
   events,
   identities,
+  offices,
   queueMembers,
   queues,
   sessions,
@@ -118,6 +119,17 @@ export function createDrizzleStore(database: Database): Store {
       const [r] = await db.insert(queues).values(q).returning({ id: queues.id, name: queues.name })
       if (!r) throw new Error('insert returned nothing')
       return r
+    },
+    async findQueueByName(name) {
+      const [r] = await db.select({ id: queues.id, name: queues.name }).from(queues).where(eq(queues.name, name)).limit(1)
+      return r ?? null
+    },
+    async ensureOffice(o) {
+      const [found] = await db.select({ id: offices.id }).from(offices).where(eq(offices.name, o.name)).limit(1)
+      if (found) return { id: found.id, created: false }
+      const [r] = await db.insert(offices).values({ name: o.name, regions: o.regions, email: o.email ?? null }).returning({ id: offices.id })
+      if (!r) throw new Error('insert returned nothing')
+      return { id: r.id, created: true }
     },
     async getQueue(id) {
       const [r] = await db.select({ id: queues.id, name: queues.name }).from(queues).where(eq(queues.id, id)).limit(1)

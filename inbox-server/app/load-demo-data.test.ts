@@ -1,0 +1,28 @@
+// The demo floor loads once and can be loaded again without doubling anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/client.ts'
+import { openTestDatabase } from '../../test/support/test-database.ts'
+import { createDrizzleStore } from '../store/drizzle-store.ts'
+import { DEMO_OFFICES, DEMO_QUEUES, loadDemoData } from './load-demo-data.ts'
+import type { Store } from './ports.ts'
+
+let database: Database
+let store: Store
+beforeAll(async () => {
+  database = await openTestDatabase()
+  store = createDrizzleStore(database)
+})
+afterAll(() => database?.close())
+
+describe('demo data', () => {
+  it('creates topic queues, offices with their second-line queues and staff, and is safe to load twice', async () => {
+    const first = await loadDemoData(store, () => 'haslo-demo-123')
+    expect(first.queues).toBe(DEMO_QUEUES.length + DEMO_OFFICES.length)
+    expect(first.offices).toBe(DEMO_OFFICES.length)
+    expect(first.staff).toHaveLength(5)
+    const again = await loadDemoData(store, () => 'haslo-demo-123')
+    expect(again).toEqual({ queues: 0, offices: 0, staff: [] })
+    expect(await store.countConsultants()).toBe(5)
+    expect((await store.findConsultantByEmail('dorota.pup@example.pl'))?.role).toBe('second_line')
+  })
+})

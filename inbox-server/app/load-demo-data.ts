@@ -1,0 +1,60 @@
+// A demo floor for newcomers: topic queues, three local offices with their regions, and demo staff; safe to run twice.
+import { addConsultant } from './add-consultant.ts'
+import type { Store } from './ports.ts'
+
+export const DEMO_QUEUES = ['Oferty pracy', 'Zasiłek dla bezrobotnych', 'Szkolenia i kursy', 'EURES — praca za granicą', 'Pomoc z usługami online']
+
+/** TERYT county codes of the regions each office serves. */
+export const DEMO_OFFICES = [
+  { name: 'Urząd Pracy m.st. Warszawy', regions: ['1465'], email: 'warszawa@example.gov.pl' },
+  { name: 'Grodzki Urząd Pracy w Krakowie', regions: ['1261'], email: 'krakow@example.gov.pl' },
+  { name: 'Powiatowy Urząd Pracy w Gdańsku', regions: ['2261'], email: 'gdansk@example.gov.pl' },
+]
+
+const DEMO_STAFF = [
+  { email: 'anna.konsultantka@example.pl', name: 'Anna Kowalska', role: 'consultant', queues: 'first_line' },
+  { email: 'bartek.konsultant@example.pl', name: 'Bartosz Nowak', role: 'consultant', queues: 'first_line' },
+  { email: 'celina.konsultantka@example.pl', name: 'Celina Wiśniewska', role: 'consultant', queues: 'first_line' },
+  { email: 'dorota.pup@example.pl', name: 'Dorota Zielińska', role: 'second_line', queues: 'Urząd Pracy m.st. Warszawy' },
+  { email: 'ewa.kierowniczka@example.pl', name: 'Ewa Lewandowska', role: 'supervisor', queues: 'first_line' },
+] as const
+
+export interface DemoResult {
+  queues: number
+  offices: number
+  staff: { email: string; password: string }[]
+}
+
+export async function loadDemoData(store: Store, passwordFor: (email: string) => string): Promise<DemoResult> {
+  const defaults = await store.ensureDefaults()
+  const firstLine: string[] = [defaults.defaultQueueId]
+  let queuesCreated = 0
+  for (const name of DEMO_QUEUES) {
+    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name }))
+    firstLine.push(q.id)
+  }
+  const officeQueues = new Map<string, string>()
+  let officesCreated = 0
+  for (const o of DEMO_OFFICES) {
+    const office = await store.ensureOffice(o)
+    if (office.created) officesCreated++
+    const name = `Drugi kontakt — ${o.name}`
+    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, line: 'second_line', officeId: office.id }))
+    officeQueues.set(o.name, q.id)
+  }
+  const staff: DemoResult['staff'] = []
+  for (const s of DEMO_STAFF) {
+    const existing = await store.findConsultantByEmail(s.email)
+    let id = existing?.id
+    if (!existing) {
+      const password = passwordFor(s.email)
+      const r = await addConsultant(store, { email: s.email, name: s.name, role: s.role, password })
+      if (!r.ok) throw new Error(r.message)
+      id = r.consultant.id
+      staff.push({ email: s.email, password })
+    }
+    const queueIds = s.queues === 'first_line' ? firstLine : [officeQueues.get(s.queues)!]
+    for (const q of queueIds) await store.joinQueue(id!, q)
+  }
+  return { queues: queuesCreated, offices: officesCreated, staff }
+}
