@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { openDatabase } from '../db/client.ts'
 import { addConsultant } from './app/add-consultant.ts'
 import { issueApiToken } from './app/issue-api-token.ts'
+import { ensureFirstAdmin } from './app/first-admin.ts'
 import { loadDemoData } from './app/load-demo-data.ts'
 import { readConfig } from './config.ts'
 import { createDrizzleStore } from './store/drizzle-store.ts'
@@ -36,6 +37,9 @@ try {
   if (command === 'list') {
     for (const s of await store.listConsultants()) console.log([s.email, s.role, s.name, s.disabled ? 'disabled' : 'active'].join('\t'))
   } else if (command === 'demo') {
+    // The administrator comes first: once demo staff exist, the hub would no longer create one at start.
+    const admin = await ensureFirstAdmin(store, { email: c.adminEmail, password: c.adminPassword, queueId: (await store.ensureDefaults()).defaultQueueId })
+    if (admin.created) console.log(`Administrator ${admin.email}` + (admin.generatedPassword ? ` with password (shown once): ${admin.generatedPassword}` : ' with ADMIN_PASSWORD'))
     const r = await loadDemoData(store, () => randomBytes(9).toString('base64url'))
     console.log(`Demo data: ${r.queues} queues and ${r.offices} offices added.`)
     for (const s of r.staff) console.log(`  ${s.email}  password (shown once): ${s.password}`)
