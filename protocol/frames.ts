@@ -19,6 +19,8 @@ export const VisitorSend = z.object({
   clientId: ClientId,
   conversationId: Id.optional(),
   text,
+  /** The topic picked in the pre-chat form; it chooses the queue of a new conversation. */
+  topic: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
 })
 export const Typing = z.object({ type: z.literal('typing'), conversationId: Id, on: z.boolean() })
 export const Ping = z.object({ type: z.literal('ping') })
@@ -52,6 +54,8 @@ export type WelcomeFrame = {
   type: 'welcome'
   visitorToken: string
   conversations: { id: string; lastSeq: number; status: ConversationStatus }[]
+  /** Topics a citizen may pick before the first message (Polish names); empty: no pre-chat choice. */
+  topics?: { key: string; name: string }[]
 }
 export type StaffWelcomeFrame = { type: 'welcome'; consultant: { id: string; name: string; role: string; presence: PresenceState } }
 export type EventFrame = { type: 'event'; conversationId: string; event: TimelineEvent }

@@ -144,4 +144,22 @@ describe('routing', () => {
     expect((await post({ queueId: eures.id })).status).toBe(409)
     await Promise.all([citizen.close(), marek.socket.close()])
   })
+
+  it('puts a new chat in the queue of the topic the citizen picked, and unknown topics in the default queue', async () => {
+    const benefits = await t.hub.store.createQueue({ name: 'Zasiłek dla bezrobotnych', topic: 'zasilek' })
+    const { socket, welcome } = await t.visitor()
+    expect(welcome.topics).toContainEqual({ key: 'zasilek', name: 'Zasiłek dla bezrobotnych' })
+    const clientId = newClientId()
+    const ack = await socket.request({ type: 'send', clientId, text: 'Kiedy wypłata zasiłku?', topic: 'zasilek' }, (f) => f.type === 'ack')
+    const token = await t.login()
+    expect((await conversation(ack.conversationId as string, token)).queueId).toBe(benefits.id)
+    await socket.close()
+
+    const other = await t.visitor()
+    const c2 = newClientId()
+    const ack2 = await other.socket.request({ type: 'send', clientId: c2, text: 'Inna sprawa', topic: 'nie-ma-takiego' }, (f) => f.type === 'ack')
+    const defaults = await t.hub.store.ensureDefaults()
+    expect((await conversation(ack2.conversationId as string, token)).queueId).toBe(defaults.defaultQueueId)
+    await other.socket.close()
+  })
 })

@@ -16,6 +16,8 @@ export const queues = pgTable('queues', {
   name: text('name').notNull().unique(),
   /** first_line (by topic) or second_line (one per local office). */
   line: text('line').notNull().default('first_line'),
+  /** A topic key citizens can pick in the widget's pre-chat form (e.g. `zasilek`); null: not offered there. */
+  topic: text('topic').unique(),
   officeId: uuid('office_id').references(() => offices.id, { onDelete: 'restrict' }),
   priority: integer('priority').notNull().default(0),
   /** Assign without asking; otherwise the consultant is offered the conversation and must accept it in time. */

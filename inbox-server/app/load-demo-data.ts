@@ -2,7 +2,14 @@
 import { addConsultant } from './add-consultant.ts'
 import type { Store } from './ports.ts'
 
-export const DEMO_QUEUES = ['Oferty pracy', 'Zasiłek dla bezrobotnych', 'Szkolenia i kursy', 'EURES — praca za granicą', 'Pomoc z usługami online']
+/** First-line queues by topic, with the keys citizens pick them by in the widget. */
+export const DEMO_QUEUES = [
+  { name: 'Oferty pracy', topic: 'oferty-pracy' },
+  { name: 'Zasiłek dla bezrobotnych', topic: 'zasilek' },
+  { name: 'Szkolenia i kursy', topic: 'szkolenia' },
+  { name: 'EURES — praca za granicą', topic: 'eures' },
+  { name: 'Pomoc z usługami online', topic: 'uslugi-online' },
+]
 
 /** TERYT county codes of the regions each office serves. */
 export const DEMO_OFFICES = [
@@ -29,8 +36,8 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
   const defaults = await store.ensureDefaults()
   const firstLine: string[] = [defaults.defaultQueueId]
   let queuesCreated = 0
-  for (const name of DEMO_QUEUES) {
-    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name }))
+  for (const { name, topic } of DEMO_QUEUES) {
+    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, topic }))
     firstLine.push(q.id)
   }
   const officeQueues = new Map<string, string>()

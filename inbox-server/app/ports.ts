@@ -97,8 +97,10 @@ export interface Store {
   setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
   joinQueue(consultantId: string, queueId: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
-  updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null }): Promise<void>
-  createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null }): Promise<{ id: string; name: string }>
+  updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null }): Promise<void>
+  createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null; topic?: string | null }): Promise<{ id: string; name: string }>
+  /** The queues citizens may pick in the widget, by topic key. */
+  listTopics(): Promise<{ key: string; name: string; queueId: string }[]>
   getQueue(id: string): Promise<{ id: string; name: string } | null>
   findQueueByName(name: string): Promise<{ id: string; name: string } | null>
   /** An office by name, created with its regions (TERYT codes) if there is none yet. */

@@ -10,6 +10,8 @@ export interface VisitorMessage {
   clientId: string
   conversationId?: string
   text: string
+  /** The pre-chat topic: the queue of a new conversation (unknown keys fall back to the channel's default). */
+  topic?: string
 }
 
 export function createReceiveVisitorMessage(deps: {
@@ -33,10 +35,12 @@ export function createReceiveVisitorMessage(deps: {
       ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: 'webchat' }
       : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
 
+    const queueId = (m.topic && (await deps.store.listTopics()).find((t) => t.key === m.topic)?.queueId) || deps.defaults.defaultQueueId
     const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
-        const appended = (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, target, message, now, written))
+        const appended =
+          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, queueId, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
         const change = afterCitizenMessage(appended.conversation)
@@ -62,7 +66,7 @@ export function createReceiveVisitorMessage(deps: {
   }
 
   /** No open conversation: open one, once, even when this contact's first sends race each other. */
-  async function openAndAppend(tx: TxStore, contactId: string, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+  async function openAndAppend(tx: TxStore, contactId: string, queueId: string, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
     await tx.lockContact(contactId)
     const raced = await tx.appendEvent(target, message, now)
     if (raced) return raced
@@ -70,7 +74,7 @@ export function createReceiveVisitorMessage(deps: {
       contactId,
       channelId: deps.defaults.webchatChannelId,
       channelKind: 'webchat',
-      queueId: deps.defaults.defaultQueueId,
+      queueId,
       now,
     })
     const created = await tx.appendEvent({ conversationId: conv.id }, statusEvent('queued', 'created'), now)

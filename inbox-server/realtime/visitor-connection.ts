@@ -72,7 +72,8 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       if (known) becomes(known)
       const conversations = contactId ? await deps.store.contactConversations(contactId) : []
       for (const c of conversations) owned.add(c.id)
-      return peer.send({ type: 'welcome', visitorToken: token, conversations })
+      const topics = (await deps.store.listTopics()).map(({ key, name }) => ({ key, name }))
+      return peer.send({ type: 'welcome', visitorToken: token, conversations, topics })
     }
     if (!token) return peer.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
 
@@ -104,6 +105,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       clientId: f.clientId,
       text: f.text,
       ...(f.conversationId ? { conversationId: f.conversationId } : {}),
+      ...(f.topic ? { topic: f.topic } : {}),
     })
     if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
     owned.add(r.event.conversationId)

@@ -1,5 +1,5 @@
 // The Store port over drizzle: the same queries on PGlite and PostgreSQL.
-import { and, asc, count, desc, eq, gt, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db, Tx } from '../../db/client.ts'
 import {
   apiTokens,
@@ -119,6 +119,14 @@ export function createDrizzleStore(database: Database): Store {
       const [r] = await db.insert(queues).values(q).returning({ id: queues.id, name: queues.name })
       if (!r) throw new Error('insert returned nothing')
       return r
+    },
+    async listTopics() {
+      const rows = await db
+        .select({ key: queues.topic, name: queues.name, queueId: queues.id })
+        .from(queues)
+        .where(isNotNull(queues.topic))
+        .orderBy(asc(queues.name))
+      return rows.map((r) => ({ key: r.key!, name: r.name, queueId: r.queueId }))
     },
     async findQueueByName(name) {
       const [r] = await db.select({ id: queues.id, name: queues.name }).from(queues).where(eq(queues.name, name)).limit(1)

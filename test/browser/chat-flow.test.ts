@@ -13,7 +13,7 @@ let hub: HubProcess
 let browser: Browser
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
-  hub = await startHubProcess({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
+  hub = await startHubProcess({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, { demo: true })
   browser = await launchChromium()
 })
 afterAll(async () => {
@@ -61,6 +61,10 @@ describe('chat in the browser', () => {
     await citizen.goto(hub.url + '/demo')
     const widget = citizen.locator('#inboxhub-widget')
     await widget.getByTestId('launcher').click()
+    // The demo floor offers topics before the first message; this citizen leaves it at "something else".
+    await expect.poll(() => widget.getByTestId('topic').locator('option').count()).toBe(6)
+    expect(await wcagViolations(citizen)).toEqual([])
+    await citizen.screenshot({ path: `${shots}/widget-pre-chat.png` })
     const question = 'Dzień dobry, jak zarejestrować się jako bezrobotny?'
     await widget.getByTestId('input').fill(question)
     await widget.getByTestId('send').click()

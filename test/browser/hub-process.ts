@@ -1,5 +1,5 @@
 // Starts the hub as `npm start` would (a child process on the built console and widget) and waits for /health.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -22,13 +22,16 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
+/** `demo`: load the demo floor first (`npm run admin -- demo`), as a newcomer would. */
+export async function startHubProcess(env: Record<string, string>, opts: { demo?: boolean } = {}): Promise<HubProcess> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'inbox-browser-'))
   const url = `http://127.0.0.1:${port}`
+  const fullEnv = { ...process.env, DATABASE_URL: '', NATS_URL: '', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }
+  if (opts.demo) execFileSync(process.execPath, ['--import', 'tsx', 'inbox-server/admin-cli.ts', 'demo'], { env: fullEnv, stdio: 'ignore' })
   let out = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'inbox-server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', NATS_URL: '', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (d) => (out += String(d)))

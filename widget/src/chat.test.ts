@@ -346,3 +346,23 @@ describe('Chat queue position', () => {
     expect(view.position).toBeNull()
   })
 })
+
+describe('Chat pre-chat topic', () => {
+  it('offers the topics before the first message, sends the chosen one with it, and hides them once a conversation exists', () => {
+    const sent: VisitorFrame[] = []
+    const view = new FakeView()
+    const chat = new Chat({ send: (f) => (sent.push(f), true), view, kv: new MemoryStorage(), t: dict('pl'), lang: 'pl', page: 'https://urzad.example/' })
+    chat.start()
+    chat.onOpen()
+    const topics = [{ key: 'zasilek', name: 'Zasiłek dla bezrobotnych' }]
+    chat.onFrame({ type: 'welcome', visitorToken: TOKEN, conversations: [], topics })
+    expect(view.topicList).toEqual(topics)
+    chat.chooseTopic('nieznany')
+    chat.chooseTopic('zasilek')
+    chat.submit('Kiedy dostanę zasiłek?')
+    const send = sent.find((f) => f.type === 'send') as { clientId: string; topic?: string }
+    expect(send.topic).toBe('zasilek')
+    chat.onFrame({ type: 'ack', clientId: send.clientId, conversationId: CONV, id: event(1).id, seq: 1, createdAt: '2026-11-30T10:00:00.000Z' })
+    expect(view.topicList).toBeNull()
+  })
+})

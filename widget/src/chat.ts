@@ -46,6 +46,8 @@ export interface ChatView {
   notice(text: string): void
   /** The citizen's place in the queue of the current conversation; null hides it. */
   queue(position: number | null): void
+  /** Topics to pick before the first message; null or empty hides the choice. */
+  topics(list: { key: string; name: string }[] | null): void
   unread(count: number): void
   /** The chat was removed from this device: reset what the view holds itself (draft, notices) and say so. */
   forgotten(): void
@@ -69,6 +71,8 @@ export class Chat {
   /** Conversations the hub confirmed are this visitor's (welcome list, acks). */
   private listed = new Set<string>()
   private current: string | null
+  private topicList: { key: string; name: string }[] = []
+  private topic: string | null = null
   private readonly outbox: Outbox
   /** clientId -> conversationId it was last sent to (undefined = a new conversation). */
   private readonly sentTo = new Map<string, string | undefined>()
@@ -126,6 +130,11 @@ export class Chat {
   }
 
   /** The visitor pressed send; false if the text is empty or too long. */
+  /** The topic picked in the pre-chat form ('' for none); it goes with the message that opens a conversation. */
+  chooseTopic(key: string): void {
+    this.topic = this.topicList.some((t) => t.key === key) ? key : null
+  }
+
   submit(raw: string): boolean {
     const text = raw.trim()
     if (!text || text.length > MAX_MESSAGE_CHARS) return false
@@ -182,6 +191,7 @@ export class Chat {
 
   private onWelcome(f: WelcomeFrame): void {
     const kv = this.d.kv
+    this.topicList = Array.isArray(f.topics) ? f.topics : []
     const old = kv.getItem(TOKEN_KEY)
     if (old && old !== f.visitorToken) {
       // The hub did not know the stored token and gave a new identity: what we had belongs to the old one.
@@ -286,6 +296,7 @@ export class Chat {
     const conversationId = this.current ?? undefined
     const frame: Send = { type: 'send', clientId, text: item.text }
     if (conversationId) frame.conversationId = conversationId
+    else if (this.topic) frame.topic = this.topic
     this.sentTo.set(clientId, conversationId)
     this.d.send(frame)
   }
@@ -335,6 +346,7 @@ export class Chat {
 
   private render(): void {
     if (this.open) this.markSeen()
+    this.d.view.topics(this.current ? null : this.topicList)
     this.d.view.render(this.items())
     this.d.view.unread(this.unreadCount())
   }

@@ -52,6 +52,7 @@ function mount(script: HTMLScriptElement): void {
     retry: (id) => chat.retry(id),
     discard: (id) => chat.discard(id),
     forget: () => forget(true),
+    topic: (key) => chat.chooseTopic(key),
   })
   const chat: Chat = new Chat({ send: (f) => conn.send(f), view, kv, t, lang, page: location.href })
   const conn: Connection = new Connection(ws.href, {

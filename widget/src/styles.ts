@@ -49,6 +49,7 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700;line-height:1.3}
 .meta button{min-height:32px;padding:2px 10px;border:1px solid ${BLUE};border-radius:6px;background:#fff;color:${BLUE};font-weight:600}
 .sys{align-self:center;max-width:90%;font-size:13px;color:${MUTED};text-align:center}
 .typing{min-height:24px;padding:0 16px;font-size:14px;font-style:italic;color:${MUTED}}
+.topic[hidden]{display:none}.topic{grid-column:1/-1;display:flex;flex-direction:column;gap:2px}.topic select{font:inherit;padding:6px;border:1px solid #6b7280;border-radius:6px;background:#fff;color:#111827}
 .queue:not(:empty){padding:6px 16px;font-size:14px;color:${MUTED};border-top:1px solid #e5e7eb}
 .form{display:grid;grid-template-columns:1fr auto;gap:4px 8px;padding:8px 12px 12px;border-top:1px solid #d1d5db}
 label{grid-column:1/-1;font-size:14px;font-weight:600}

@@ -61,6 +61,7 @@ export class FakeView implements ChatView {
   unreadCount = 0
   forgottenCount = 0
   position: number | null = null
+  topicList: { key: string; name: string }[] | null = null
   render(items: Item[]): void {
     this.items = items
   }
@@ -78,6 +79,9 @@ export class FakeView implements ChatView {
   }
   queue(position: number | null): void {
     this.position = position
+  }
+  topics(list: { key: string; name: string }[] | null): void {
+    this.topicList = list
   }
   forgotten(): void {
     this.forgottenCount++

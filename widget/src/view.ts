@@ -14,6 +14,8 @@ export interface ViewActions {
   discard(clientId: string): void
   /** The visitor confirmed "end and remove from this device". */
   forget(): void
+  /** The topic picked in the pre-chat form ('' for none). */
+  topic(key: string): void
 }
 
 /** Shows the remaining characters once fewer than this are left. */
@@ -49,6 +51,9 @@ export class View implements ChatView {
   private readonly intro: HTMLElement
   private readonly typingLine: HTMLElement
   private readonly queueLine: HTMLElement
+  private readonly topicRow: HTMLElement
+  private readonly topicSelect: HTMLSelectElement
+  private topicKeys = ''
   private readonly input: HTMLTextAreaElement
   private readonly counter: HTMLElement
   private readonly nodes = new Map<string, HTMLElement>()
@@ -134,7 +139,12 @@ export class View implements ChatView {
     const hint = el('div', { id: 'ih-hint', class: 'hint' }, t.hint + ' ')
     this.counter = el('span')
     hint.append(this.counter)
-    form.append(el('label', { for: 'ih-input' }, t.label), this.input, send, hint)
+    // Before the first message: what is it about? It chooses the queue (and so the right consultants).
+    this.topicRow = el('div', { class: 'topic', hidden: '' })
+    this.topicSelect = el('select', { id: 'ih-topic', 'data-testid': 'topic' })
+    this.topicSelect.addEventListener('change', () => act.topic(this.topicSelect.value))
+    this.topicRow.append(el('label', { for: 'ih-topic' }, t.topicLabel), this.topicSelect)
+    form.append(this.topicRow, el('label', { for: 'ih-input' }, t.label), this.input, send, hint)
     // The greeting scrolls with the messages; it is there from the start, so the log never announces it.
     this.intro = el('p', { class: 'intro' }, t.intro)
     this.log.append(this.intro)
@@ -239,6 +249,15 @@ export class View implements ChatView {
       this.updateBanner()
     }, 10_000)
     this.updateBanner()
+  }
+
+  topics(list: { key: string; name: string }[] | null): void {
+    const keys = list && list.length > 0 ? list.map((x) => x.key).join() : ''
+    this.topicRow.hidden = keys === ''
+    if (keys === this.topicKeys) return
+    this.topicKeys = keys
+    this.topicSelect.replaceChildren(el('option', { value: '' }, this.t.topicAny))
+    for (const x of list ?? []) this.topicSelect.append(el('option', { value: x.key }, x.name))
   }
 
   queue(position: number | null): void {
