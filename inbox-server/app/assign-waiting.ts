@@ -4,6 +4,7 @@ import { planAssignments } from '../domain/routing/plan-assignments.ts'
 import { offerTimeoutMs, type Waiting } from '../domain/routing/routing-model.ts'
 import type { Bus, Clock, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { assignmentEvent, routingEvent, SYSTEM_AUTHOR } from './routing-events.ts'
 
 /** How many waiting conversations one pass looks at; a pass that fills them all triggers the next. */
 const PASS_LIMIT = 500
@@ -54,13 +55,7 @@ export function createAssignWaiting(deps: {
           if (!(await tx.assign(d.conversationId, d.consultantId, now))) continue
           const appended = await tx.appendEvent(
             { conversationId: d.conversationId },
-            {
-              type: 'assignment',
-              direction: null,
-              text: null,
-              author: { kind: 'system', id: null, name: null },
-              data: { assigneeId: d.consultantId, assigneeName: consultant.consultantName, status: 'assigned', by: 'routing' },
-            },
+            assignmentEvent({ id: d.consultantId, name: consultant.consultantName }, 'routing', SYSTEM_AUTHOR),
             now,
           )
           if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
@@ -70,13 +65,7 @@ export function createAssignWaiting(deps: {
         if (!(await tx.offer(d.conversationId, d.consultantId, expiresAt, now))) continue
         const appended = await tx.appendEvent(
           { conversationId: d.conversationId },
-          {
-            type: 'routing',
-            direction: null,
-            text: null,
-            author: { kind: 'system', id: null, name: null },
-            data: { step: 'offered', ...consultant, expiresAt: expiresAt.toISOString() },
-          },
+          routingEvent('offered', { ...consultant, expiresAt: expiresAt.toISOString() }, SYSTEM_AUTHOR),
           now,
         )
         if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })

@@ -2,6 +2,7 @@
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { routingEvent, SYSTEM_AUTHOR } from './routing-events.ts'
 
 /** The presence reason of a consultant who let an offer ring out; they must set themselves available again. */
 export const NOT_RESPONDING = 'not_responding'
@@ -13,11 +14,7 @@ export function createExpireOffer(deps: { store: Store; bus: Bus; clock: Clock; 
     const r = await deps.store.transaction(async (tx) => {
       const gone = await tx.withdrawOffer(conversationId, { expiredBy: now })
       if (!gone) return null
-      const appended = await tx.appendEvent(
-        { conversationId },
-        { type: 'routing', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { step: 'timed_out', consultantId: gone.consultantId } },
-        now,
-      )
+      const appended = await tx.appendEvent({ conversationId }, routingEvent('timed_out', { consultantId: gone.consultantId }, SYSTEM_AUTHOR), now)
       return appended ? { ...gone, event: appended.event } : null
     })
     if (!r) return false

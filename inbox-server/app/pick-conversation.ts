@@ -2,6 +2,7 @@
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { assignmentEvent, staffAuthor } from './routing-events.ts'
 
 export type PickOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'not_waiting' }
 
@@ -14,17 +15,7 @@ export function createPickConversation(deps: { store: Store; bus: Bus; clock: Cl
       const conv = await tx.lockConversation(m.conversationId)
       if (!conv) return { ok: false as const, error: 'not_found' as const }
       if (!(await tx.assign(conv.id, m.consultant.id, now))) return { ok: false as const, error: 'not_waiting' as const }
-      const appended = await tx.appendEvent(
-        { conversationId: conv.id },
-        {
-          type: 'assignment',
-          direction: null,
-          text: null,
-          author: { kind: 'consultant', id: m.consultant.id, name: m.consultant.name },
-          data: { assigneeId: m.consultant.id, assigneeName: m.consultant.name, status: 'assigned', by: 'picked' },
-        },
-        now,
-      )
+      const appended = await tx.appendEvent({ conversationId: conv.id }, assignmentEvent(m.consultant, 'picked', staffAuthor(m.consultant)), now)
       return appended ? { ok: true as const, event: appended.event, contactId: conv.contactId } : { ok: false as const, error: 'not_found' as const }
     })
     if (!r.ok) return r

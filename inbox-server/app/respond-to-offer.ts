@@ -2,6 +2,7 @@
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { assignmentEvent, routingEvent, staffAuthor } from './routing-events.ts'
 
 export type OfferAnswer = { ok: true } | { ok: false; error: 'offer_gone' }
 
@@ -12,24 +13,10 @@ export function createRespondToOffer(deps: { store: Store; bus: Bus; clock: Cloc
     const r = await deps.store.transaction(async (tx) => {
       if (m.accept) {
         if (!(await tx.acceptOffer(m.conversationId, m.consultant.id, now))) return null
-        return tx.appendEvent(
-          { conversationId: m.conversationId },
-          {
-            type: 'assignment',
-            direction: null,
-            text: null,
-            author: { kind: 'consultant', id: m.consultant.id, name: m.consultant.name },
-            data: { assigneeId: m.consultant.id, assigneeName: m.consultant.name, status: 'assigned', by: 'accepted' },
-          },
-          now,
-        )
+        return tx.appendEvent({ conversationId: m.conversationId }, assignmentEvent(m.consultant, 'accepted', staffAuthor(m.consultant)), now)
       }
       if (!(await tx.withdrawOffer(m.conversationId, { consultantId: m.consultant.id }))) return null
-      return tx.appendEvent(
-        { conversationId: m.conversationId },
-        { type: 'routing', direction: null, text: null, author: { kind: 'consultant', id: m.consultant.id, name: m.consultant.name }, data: { step: 'declined', ...who } },
-        now,
-      )
+      return tx.appendEvent({ conversationId: m.conversationId }, routingEvent('declined', who, staffAuthor(m.consultant)), now)
     })
     if (!r) return { ok: false, error: 'offer_gone' }
     publishEvents(deps.bus, r.conversation.contactId, [r.event])

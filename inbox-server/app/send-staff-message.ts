@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
 import type { Bus, Clock, ConsultantRecord, SendOutcome, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { assignmentEvent } from './routing-events.ts'
 import { writeOnce } from './write-once.ts'
 
 export interface StaffMessage {
@@ -31,11 +32,7 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
         const change = m.private ? null : afterStaffReply(appended.conversation, m.consultant.id)
         if (change?.transition) {
           await tx.updateConversation(m.conversationId, { status: change.status, assigneeId: change.assigneeId })
-          const assigned = await tx.appendEvent(
-            { conversationId: m.conversationId },
-            { type: 'assignment', direction: null, text: null, author, data: { assigneeId: change.assigneeId, assigneeName: m.consultant.name, status: change.status } },
-            now,
-          )
+          const assigned = await tx.appendEvent({ conversationId: m.conversationId }, assignmentEvent(m.consultant, 'replied', author), now)
           if (assigned) written.push(assigned.event)
         }
         return { event: appended.event, written, contactId: appended.conversation.contactId }

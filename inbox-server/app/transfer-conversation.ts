@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { assignmentEvent, routingEvent, staffAuthor } from './routing-events.ts'
 
 export type TransferTarget = { queueId: string } | { consultantId: string }
 export type TransferOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'target_not_found' | 'not_allowed' }
@@ -16,7 +17,7 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
         : await deps.store.findConsultantById(m.to.consultantId).then((c) => (c && !c.disabled ? c : null))
     if (!target) return { ok: false, error: 'target_not_found' }
     const from = { fromConsultantId: m.by.id, fromName: m.by.name, note: m.note }
-    const byStaff = { kind: 'consultant' as const, id: m.by.id, name: m.by.name }
+    const byStaff = staffAuthor(m.by)
 
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
@@ -27,24 +28,12 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
       if ('queueId' in m.to) {
         // It joins the other queue as a new arrival there; who declined it here may well take it there.
         await tx.updateConversation(conv.id, { status: 'queued', queueId: m.to.queueId, assigneeId: null, offerExpiresAt: null, enqueuedAt: now, declinedBy: [] })
-        const e = await tx.appendEvent(
-          { conversationId: conv.id },
-          { type: 'routing', direction: null, text: null, author: byStaff, data: { step: 'transferred', toQueueId: target.id, toQueueName: target.name, ...from } },
-          now,
-        )
+        const e = await tx.appendEvent({ conversationId: conv.id }, routingEvent('transferred', { toQueueId: target.id, toQueueName: target.name, ...from }, byStaff), now)
         if (e) written.push(e.event)
       } else {
         await tx.updateConversation(conv.id, { status: 'assigned', assigneeId: target.id, offerExpiresAt: null })
-        const note = await tx.appendEvent(
-          { conversationId: conv.id },
-          { type: 'routing', direction: null, text: null, author: byStaff, data: { step: 'transferred', toConsultantId: target.id, toName: target.name, ...from } },
-          now,
-        )
-        const assigned = await tx.appendEvent(
-          { conversationId: conv.id },
-          { type: 'assignment', direction: null, text: null, author: byStaff, data: { assigneeId: target.id, assigneeName: target.name, status: 'assigned', by: 'transferred' } },
-          now,
-        )
+        const note = await tx.appendEvent({ conversationId: conv.id }, routingEvent('transferred', { toConsultantId: target.id, toName: target.name, ...from }, byStaff), now)
+        const assigned = await tx.appendEvent({ conversationId: conv.id }, assignmentEvent(target, 'transferred', byStaff), now)
         for (const e of [note, assigned]) if (e) written.push(e.event)
       }
       return { ok: true as const, written, contactId: conv.contactId }

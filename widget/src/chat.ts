@@ -15,6 +15,7 @@ import { Outbox } from './outbox.ts'
 import { TypingNotifier } from './typing.ts'
 import { errorText, type Dict, type Lang } from './i18n.ts'
 import { forgetAll, type KV } from './storage.ts'
+import { chatItems, type ConnectionState, type Item } from './chat-items.ts'
 
 export const TOKEN_KEY = 'inboxhub.visitorToken'
 export const CONVERSATION_KEY = 'inboxhub.conversationId'
@@ -23,21 +24,7 @@ export const STAFF_TYPING_MS = 6000
 /** Fallback if no `synced` comes: how long a re-subscribe may take to fill a gap before the seq is given up on. */
 export const GAP_WAIT_MS = 5000
 
-export type MessageState = 'sending' | 'sent' | 'failed'
-export type ConnectionState = 'connecting' | 'online' | 'offline'
-export type Item =
-  | {
-      kind: 'msg'
-      key: string
-      dir: 'in' | 'out'
-      author: string
-      text: string
-      at: string
-      state: MessageState
-      error?: string
-      clientId?: string
-    }
-  | { kind: 'sys'; key: string; text: string }
+export type { ConnectionState, Item, MessageState } from './chat-items.ts'
 
 export interface ChatView {
   render(items: Item[]): void
@@ -353,33 +340,7 @@ export class Chat {
 
   /** Everything to show: conversations oldest first, each in seq order, then messages still in the outbox. */
   items(): Item[] {
-    const t = this.d.t
-    const out: Item[] = []
-    const convs = [...this.timelines.values()].sort((a, b) => cmp(startOf(a), startOf(b)))
-    for (const tl of convs) {
-      for (const ev of tl.events) {
-        if (ev.type === 'message' && typeof ev.text === 'string') {
-          const dir = ev.direction ?? (ev.author?.kind === 'contact' ? 'in' : 'out')
-          const author =
-            dir === 'in' ? t.you : ev.author?.name || (ev.author?.kind === 'system' ? t.system : t.staff)
-          const item: Item = { kind: 'msg', key: key(ev), dir, author, text: ev.text, at: ev.createdAt, state: 'sent' }
-          out.push(item)
-        } else if (ev.type === 'status') {
-          const text = statusText(t, ev.data)
-          if (text) out.push({ kind: 'sys', key: 'e:' + ev.id, text })
-        }
-      }
-    }
-    const shown = new Set(out.map((i) => i.key))
-    for (const p of this.outbox.items) {
-      const k = 'c:' + p.clientId
-      if (shown.has(k)) continue
-      const item: Item = { kind: 'msg', key: k, dir: 'in', author: t.you, text: p.text, at: p.createdAt, state: p.state }
-      if (p.error) item.error = p.error
-      item.clientId = p.clientId
-      out.push(item)
-    }
-    return out
+    return chatItems(this.timelines.values(), this.outbox.items, this.d.t)
   }
 
   private unreadCount(): number {
@@ -403,25 +364,6 @@ export class Chat {
     if (changed) this.d.kv.setItem(SEEN_KEY, JSON.stringify(this.seen))
   }
 }
-
-/** A short system line for a status change worth telling the citizen about, or ''. */
-function statusText(t: Dict, data: Record<string, unknown> | null): string {
-  const transition = data?.transition
-  if (data?.status === 'resolved') return t.resolved
-  if (transition === 'reopened') return t.reopened
-  if (data?.status === 'assigned' && transition !== 'resumed') return t.assigned
-  return ''
-}
-
-/** A message's key stays the same from "sending" to "sent": by clientId when it has one. */
-const key = (ev: TimelineEvent): string => (ev.clientId ? 'c:' + ev.clientId : 'e:' + ev.id)
-
-const startOf = (tl: Timeline): number => {
-  const t = Date.parse(tl.events[0]?.createdAt ?? '')
-  return isNaN(t) ? Infinity : t
-}
-
-const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function parseSeen(raw: string | null): Record<string, number> {
   try {

@@ -1,0 +1,76 @@
+// What the chat shows, from timelines and the outbox: messages oldest conversation first, status lines, unsent messages.
+import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { Dict } from './i18n.ts'
+import type { Timeline } from './timeline.ts'
+
+export type MessageState = 'sending' | 'sent' | 'failed'
+export type ConnectionState = 'connecting' | 'online' | 'offline'
+export type Item =
+  | {
+      kind: 'msg'
+      key: string
+      dir: 'in' | 'out'
+      author: string
+      text: string
+      at: string
+      state: MessageState
+      error?: string
+      clientId?: string
+    }
+  | { kind: 'sys'; key: string; text: string }
+
+/** The unsent messages as the outbox keeps them. */
+export interface PendingMessage {
+  clientId: string
+  text: string
+  createdAt: string
+  state: MessageState
+  error?: string
+}
+
+export function chatItems(timelines: Iterable<Timeline>, pending: readonly PendingMessage[], t: Dict): Item[] {
+  const out: Item[] = []
+  const convs = [...timelines].sort((a, b) => cmp(startOf(a), startOf(b)))
+  for (const tl of convs) {
+    for (const ev of tl.events) {
+      if (ev.type === 'message' && typeof ev.text === 'string') {
+        const dir = ev.direction ?? (ev.author?.kind === 'contact' ? 'in' : 'out')
+        const author = dir === 'in' ? t.you : ev.author?.name || (ev.author?.kind === 'system' ? t.system : t.staff)
+        out.push({ kind: 'msg', key: key(ev), dir, author, text: ev.text, at: ev.createdAt, state: 'sent' })
+      } else if (ev.type === 'status') {
+        const text = statusText(t, ev.data)
+        if (text) out.push({ kind: 'sys', key: 'e:' + ev.id, text })
+      }
+    }
+  }
+  const shown = new Set(out.map((i) => i.key))
+  for (const p of pending) {
+    const k = 'c:' + p.clientId
+    if (shown.has(k)) continue
+    const item: Item = { kind: 'msg', key: k, dir: 'in', author: t.you, text: p.text, at: p.createdAt, state: p.state }
+    if (p.error) item.error = p.error
+    item.clientId = p.clientId
+    out.push(item)
+  }
+  return out
+}
+
+/** A short system line for a status change worth telling the citizen about, or ''. */
+function statusText(t: Dict, data: Record<string, unknown> | null): string {
+  const transition = data?.transition
+  if (data?.status === 'resolved') return t.resolved
+  if (transition === 'reopened') return t.reopened
+  if (data?.status === 'assigned' && transition !== 'resumed') return t.assigned
+  return ''
+}
+
+/** A message's key stays the same from "sending" to "sent": by clientId when it has one. */
+const key = (ev: TimelineEvent): string => (ev.clientId ? 'c:' + ev.clientId : 'e:' + ev.id)
+
+const startOf = (tl: Timeline): number => {
+  const t = Date.parse(tl.events[0]?.createdAt ?? '')
+  return isNaN(t) ? Infinity : t
+}
+
+const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+
