@@ -45,7 +45,7 @@ export function createAssignWaiting(deps: {
       const { waiting, consultants, queues, contactOf } = await tx.routingSnapshot(PASS_LIMIT)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
       const byId = new Map(waiting.map((w) => [w.id, w]))
-      const written: { contactId: string; event: TimelineEvent }[] = []
+      const written: { to: { contactId: string; officeId: string | null }; event: TimelineEvent }[] = []
       const offers: { consultantId: string; conversationId: string; expiresAt: Date }[] = []
       for (const d of planAssignments(waiting, consultants, now.getTime())) {
         const w = byId.get(d.conversationId)!
@@ -58,7 +58,7 @@ export function createAssignWaiting(deps: {
             assignmentEvent({ id: d.consultantId, name: consultant.consultantName }, 'routing', SYSTEM_AUTHOR),
             now,
           )
-          if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
+          if (appended) written.push({ to: appended.conversation, event: appended.event })
           continue
         }
         const expiresAt = new Date(now.getTime() + offerTimeoutMs(w.channelKind, settings.offerTimeoutSeconds))
@@ -68,13 +68,13 @@ export function createAssignWaiting(deps: {
           routingEvent('offered', { ...consultant, expiresAt: expiresAt.toISOString() }, SYSTEM_AUTHOR),
           now,
         )
-        if (appended) written.push({ contactId: appended.conversation.contactId, event: appended.event })
+        if (appended) written.push({ to: appended.conversation, event: appended.event })
         offers.push({ consultantId: d.consultantId, conversationId: d.conversationId, expiresAt })
       }
       const taken = new Set(offers.map((o) => o.conversationId).concat(written.map((w) => w.event.conversationId)))
       return { written, offers, positions: queuePositions(waiting.filter((w) => !taken.has(w.id)), contactOf) }
     })
-    for (const w of r.written) publishEvents(deps.bus, w.contactId, [w.event])
+    for (const w of r.written) publishEvents(deps.bus, w.to, [w.event])
     const still = new Set<string>()
     for (const p of r.positions) {
       still.add(p.conversationId)

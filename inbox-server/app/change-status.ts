@@ -29,10 +29,10 @@ export function createChangeStatus(deps: { store: Store; bus: Bus; clock: Clock;
         now,
       )
       if (!appended) return { ok: false as const, error: 'not_found' as const }
-      return { ok: true as const, event: appended.event, contactId: conv.contactId }
+      return { ok: true as const, event: appended.event, to: conv }
     })
     if (!r.ok) return r
-    publishEvents(deps.bus, r.contactId, [r.event])
+    publishEvents(deps.bus, r.to, [r.event])
     // Awaited: when the answer comes, the freed capacity has already been offered to the queue.
     await deps.assignWaiting()
     return { ok: true, event: r.event }

@@ -15,10 +15,10 @@ export function createExpireOffer(deps: { store: Store; bus: Bus; clock: Clock; 
       const gone = await tx.withdrawOffer(conversationId, { expiredBy: now })
       if (!gone) return null
       const appended = await tx.appendEvent({ conversationId }, routingEvent('timed_out', { consultantId: gone.consultantId }, SYSTEM_AUTHOR), now)
-      return appended ? { ...gone, event: appended.event } : null
+      return appended ? { ...gone, event: appended.event, to: appended.conversation } : null
     })
     if (!r) return false
-    publishEvents(deps.bus, r.contactId, [r.event])
+    publishEvents(deps.bus, r.to, [r.event])
     const consultant = await deps.store.findConsultantById(r.consultantId)
     await deps.store.setPresence(r.consultantId, 'busy', NOT_RESPONDING, now)
     deps.bus.publish({ type: 'presence', consultantId: r.consultantId, name: consultant?.name ?? '', presence: 'busy', reason: NOT_RESPONDING })

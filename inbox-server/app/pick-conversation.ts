@@ -16,10 +16,10 @@ export function createPickConversation(deps: { store: Store; bus: Bus; clock: Cl
       if (!conv) return { ok: false as const, error: 'not_found' as const }
       if (!(await tx.assign(conv.id, m.consultant.id, now))) return { ok: false as const, error: 'not_waiting' as const }
       const appended = await tx.appendEvent({ conversationId: conv.id }, assignmentEvent(m.consultant, 'picked', staffAuthor(m.consultant)), now)
-      return appended ? { ok: true as const, event: appended.event, contactId: conv.contactId } : { ok: false as const, error: 'not_found' as const }
+      return appended ? { ok: true as const, event: appended.event, to: conv } : { ok: false as const, error: 'not_found' as const }
     })
     if (!r.ok) return r
-    publishEvents(deps.bus, r.contactId, [r.event])
+    publishEvents(deps.bus, r.to, [r.event])
     return { ok: true, event: r.event }
   }
 }

@@ -17,7 +17,7 @@ export interface Logger {
 
 /** Committed facts announced between processes. The store is the truth; the bus is only a doorbell. */
 export type BusMessage =
-  | { type: 'event'; conversationId: string; contactId: string; event: TimelineEvent }
+  | { type: 'event'; conversationId: string; contactId: string; officeId: string | null; event: TimelineEvent }
   | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
   | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
   | { type: 'offer'; consultantId: string; conversationId: string; expiresAt: string }
@@ -37,6 +37,8 @@ export interface ConsultantRecord {
   email: string
   name: string
   role: Role
+  /** The local office of second-line staff; they see only its conversations. */
+  officeId: string | null
   passwordHash: string
   disabled: boolean
   presence: Presence
@@ -49,6 +51,7 @@ export interface ConversationRecord {
   channelKind: ChannelKind
   status: ConversationStatus
   queueId: string | null
+  officeId: string | null
   assigneeId: string | null
   lastSeq: number
 }
@@ -68,6 +71,8 @@ export interface ConversationFilter {
   channel?: ChannelKind
   assigneeId?: string | null
   queueId?: string
+  /** Only this office's conversations (second-line staff). */
+  officeId?: string
 }
 
 export interface Defaults {
@@ -96,6 +101,7 @@ export interface Store {
   revokeToken(tokenHash: string, now: Date): Promise<boolean>
   setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
   joinQueue(consultantId: string, queueId: string): Promise<void>
+  setConsultantOffice(consultantId: string, officeId: string | null): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
   updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null }): Promise<void>
   createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null; topic?: string | null }): Promise<{ id: string; name: string }>
@@ -151,6 +157,7 @@ export interface TxStore {
       resolvedAt?: Date | null
       enqueuedAt?: Date
       queueId?: string
+      officeId?: string | null
       offerExpiresAt?: Date | null
       declinedBy?: string[]
     },

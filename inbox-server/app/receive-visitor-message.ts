@@ -55,12 +55,12 @@ export function createReceiveVisitorMessage(deps: {
           const status = await tx.appendEvent({ conversationId: id }, statusEvent(change.status, change.transition), now)
           if (status) written.push(status.event)
         }
-        return { event: appended.event, written }
+        return { event: appended.event, written, to: appended.conversation }
       }),
     )
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (!r.written) return { ok: false, error: 'not_found' }
-    publishEvents(deps.bus, m.contactId, r.written.written)
+    publishEvents(deps.bus, r.written.to, r.written.written)
     if (r.written.written.some((e) => e.type === 'status' && e.data?.status === 'queued')) deps.onQueued?.()
     return { ok: true, event: r.written.event, duplicate: false }
   }

@@ -19,7 +19,7 @@ export function createRespondToOffer(deps: { store: Store; bus: Bus; clock: Cloc
       return tx.appendEvent({ conversationId: m.conversationId }, routingEvent('declined', who, staffAuthor(m.consultant)), now)
     })
     if (!r) return { ok: false, error: 'offer_gone' }
-    publishEvents(deps.bus, r.conversation.contactId, [r.event])
+    publishEvents(deps.bus, r.conversation, [r.event])
     if (!m.accept) await deps.assignWaiting()
     return { ok: true }
   }

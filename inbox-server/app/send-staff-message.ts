@@ -35,12 +35,12 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
           const assigned = await tx.appendEvent({ conversationId: m.conversationId }, assignmentEvent(m.consultant, 'replied', author), now)
           if (assigned) written.push(assigned.event)
         }
-        return { event: appended.event, written, contactId: appended.conversation.contactId }
+        return { event: appended.event, written, to: appended.conversation }
       }),
     )
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (!r.written) return { ok: false, error: 'not_found' }
-    publishEvents(deps.bus, r.written.contactId, r.written.written)
+    publishEvents(deps.bus, r.written.to, r.written.written)
     return { ok: true, event: r.written.event, duplicate: false }
   }
 }

@@ -36,10 +36,10 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
         const assigned = await tx.appendEvent({ conversationId: conv.id }, assignmentEvent(target, 'transferred', byStaff), now)
         for (const e of [note, assigned]) if (e) written.push(e.event)
       }
-      return { ok: true as const, written, contactId: conv.contactId }
+      return { ok: true as const, written, to: conv }
     })
     if (!r.ok) return r
-    publishEvents(deps.bus, r.contactId, r.written)
+    publishEvents(deps.bus, r.to, r.written)
     await deps.assignWaiting()
     return { ok: true, event: r.written[0]! }
   }

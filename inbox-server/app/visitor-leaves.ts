@@ -13,7 +13,7 @@ export function createVisitorLeaves(deps: { store: Store; bus: Bus; clock: Clock
       ),
     )
     if (!r) return { ok: false, error: 'not_found' }
-    publishEvents(deps.bus, m.contactId, [r.event])
+    publishEvents(deps.bus, r.conversation, [r.event])
     return { ok: true }
   }
 }

@@ -6,6 +6,7 @@ import type { ChangeStatusOutcome } from '../app/change-status.ts'
 import type { PickOutcome } from '../app/pick-conversation.ts'
 import type { StaffStatusTarget } from '../domain/staff-status-change.ts'
 import type { ConsultantRecord, SendOutcome, Store } from '../app/ports.ts'
+import { canSeeConversation, officeScope } from '../domain/access-policy.ts'
 import type { StaffMessage } from '../app/send-staff-message.ts'
 import { apiError } from './api-error.ts'
 import { readJson, validate } from './request-body.ts'
@@ -20,9 +21,18 @@ export function conversationRoutes(deps: {
 }) {
   const app = new Hono<StaffEnv>()
 
+  /** The conversation if this consultant may see it; otherwise null, answered as 404 so its existence stays hidden. */
+  async function visible(c: { get(k: 'consultant'): ConsultantRecord }, raw: string) {
+    const id = Id.safeParse(raw)
+    const conv = id.success ? await deps.store.getConversation(id.data) : null
+    return conv && canSeeConversation(c.get('consultant'), conv) ? conv : null
+  }
+
   app.get('/', async (c) => {
     const q = validate(ConversationListQuery, c.req.query())
     if (!q.ok) return apiError(c, q.code, q.message, q.details)
+    const scope = officeScope(c.get('consultant'))
+    if (scope === null) return c.json({ items: [], next: null })
     const { assignee, status, channel, queue, cursor, limit } = q.value
     const r = await deps.store.listConversationViews(
       {
@@ -30,6 +40,7 @@ export function conversationRoutes(deps: {
         channel,
         queueId: queue,
         assigneeId: assignee === 'me' ? c.get('consultant').id : assignee === 'none' ? null : assignee,
+        ...(scope === 'all' ? {} : { officeId: scope }),
       },
       { cursor: cursor ?? null, limit },
     )
@@ -38,16 +49,21 @@ export function conversationRoutes(deps: {
   })
 
   app.get('/:id', async (c) => {
-    const id = Id.safeParse(c.req.param('id'))
-    const conv = id.success ? await deps.store.getConversationView(id.data) : null
+    const conv = (await visible(c, c.req.param('id'))) ? await deps.store.getConversationView(c.req.param('id')) : null
     return conv ? c.json(conv) : apiError(c, 'not_found', 'No such conversation')
+  })
+
+  // Every write below goes through the same check first.
+  app.post('/:id/*', async (c, next) => {
+    if (!(await visible(c, c.req.param('id')))) return apiError(c, 'not_found', 'No such conversation')
+    await next()
   })
 
   app.get('/:id/events', async (c) => {
     const id = Id.safeParse(c.req.param('id'))
     const q = validate(EventListQuery, c.req.query())
     if (!q.ok) return apiError(c, q.code, q.message, q.details)
-    if (!id.success || !(await deps.store.getConversation(id.data))) return apiError(c, 'not_found', 'No such conversation')
+    if (!id.success || !(await visible(c, id.data))) return apiError(c, 'not_found', 'No such conversation')
     return c.json({ items: await deps.store.listEvents(id.data, q.value.after, q.value.limit) })
   })
 

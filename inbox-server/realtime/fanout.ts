@@ -1,6 +1,7 @@
 // Routes committed bus messages to the sockets that may see them: visitors by contact, staff by subscription.
 import type { StaffServerFrame, VisitorServerFrame } from '../../protocol/frames.ts'
 import type { BusMessage } from '../app/ports.ts'
+import type { OfficeScope } from '../domain/access-policy.ts'
 import { visibleToCitizen } from '../domain/event-visibility.ts'
 
 export interface Peer<F> {
@@ -12,6 +13,8 @@ export class Fanout {
   private staff = new Set<Peer<StaffServerFrame>>()
   private staffByConversation = new Map<string, Set<Peer<StaffServerFrame>>>()
   private staffByConsultant = new Map<string, Set<Peer<StaffServerFrame>>>()
+  /** What each staff socket may hear about: every conversation, one office's, or none. */
+  private scopeOf = new Map<Peer<StaffServerFrame>, OfficeScope>()
 
   addVisitor(contactId: string, p: Peer<VisitorServerFrame>) {
     let set = this.visitors.get(contactId)
@@ -23,14 +26,16 @@ export class Fanout {
     set?.delete(p)
     if (set?.size === 0) this.visitors.delete(contactId)
   }
-  addStaff(p: Peer<StaffServerFrame>, consultantId: string) {
+  addStaff(p: Peer<StaffServerFrame>, consultantId: string, scope: OfficeScope) {
     this.staff.add(p)
+    this.scopeOf.set(p, scope)
     let set = this.staffByConsultant.get(consultantId)
     if (!set) this.staffByConsultant.set(consultantId, (set = new Set()))
     set.add(p)
   }
   removeStaff(p: Peer<StaffServerFrame>, consultantId: string, conversationIds: Iterable<string>) {
     this.staff.delete(p)
+    this.scopeOf.delete(p)
     const own = this.staffByConsultant.get(consultantId)
     own?.delete(p)
     if (own?.size === 0) this.staffByConsultant.delete(consultantId)
@@ -74,7 +79,10 @@ export class Fanout {
       if (visibleToCitizen(msg.event.type)) for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
       for (const p of watchers ?? []) p.send(frame)
       const changed = { type: 'changed' as const, conversationId: msg.conversationId }
-      for (const p of this.staff) p.send(changed)
+      for (const p of this.staff) {
+        const scope = this.scopeOf.get(p)
+        if (scope === 'all' || (scope && scope === msg.officeId)) p.send(changed)
+      }
       return
     }
     const frame = { type: 'typing' as const, conversationId: msg.conversationId, who: msg.who, on: msg.on, ...(msg.name ? { name: msg.name } : {}) }

@@ -7,6 +7,7 @@ import type { StaffMessage } from '../app/send-staff-message.ts'
 import type { Fanout, Peer } from './fanout.ts'
 import { errorFrame } from './frame-errors.ts'
 import { parseFrame } from './parse-frame.ts'
+import { canSeeConversation, officeScope } from '../domain/access-policy.ts'
 import { createKeyedSerial } from './keyed-serial.ts'
 import { replay } from './replay.ts'
 import { socketPeer } from './socket-peer.ts'
@@ -35,7 +36,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
   // conversations proceed side by side, so one slow conversation does not hold up a consultant's others.
   const serial = createKeyedSerial()
 
-  deps.fanout.addStaff(peer, consultant.id)
+  deps.fanout.addStaff(peer, consultant.id, officeScope(consultant))
   const sessionCheck = setInterval(() => {
     deps.authenticate(token).then(
       (still) => {
@@ -47,23 +48,26 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
   sessionCheck.unref()
   peer.send({ type: 'welcome', consultant: { id: consultant.id, name: consultant.name, role: consultant.role, presence: consultant.presence } })
 
+  /** The conversation's contact, if this consultant may see the conversation at all. */
   async function contactOf(conversationId: string): Promise<string | null> {
     const known = watching.get(conversationId)
     if (known) return known
-    return (await deps.store.getConversation(conversationId))?.contactId ?? null
+    const conv = await deps.store.getConversation(conversationId)
+    return conv && canSeeConversation(consultant, conv) ? conv.contactId : null
   }
 
   async function handle(f: Exclude<StaffFrame, { type: 'ping' | 'presence' }>) {
     switch (f.type) {
       case 'subscribe': {
         const conv = await deps.store.getConversation(f.conversationId)
-        if (!conv) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+        if (!conv || !canSeeConversation(consultant, conv)) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
         watching.set(conv.id, conv.contactId)
         deps.fanout.watch(conv.id, peer)
         return replay(deps.store, peer, conv.id, f.afterSeq, false)
       }
       case 'accept':
       case 'decline': {
+        if (!(await contactOf(f.conversationId))) return peer.send(errorFrame('offer_gone', undefined, undefined, f.conversationId))
         const r = await deps.respondToOffer({ consultant, conversationId: f.conversationId, accept: f.type === 'accept' })
         if (!r.ok) peer.send(errorFrame(r.error, undefined, undefined, f.conversationId))
         return
@@ -77,6 +81,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
         return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId, who: 'staff', name: consultant.name, on: f.on })
       }
       case 'send': {
+        if (!(await contactOf(f.conversationId))) return peer.send(errorFrame('not_found', f.clientId, undefined, f.conversationId))
         const r = await deps.sendStaffMessage({
           consultant,
           conversationId: f.conversationId,

@@ -167,6 +167,9 @@ export function createDrizzleStore(database: Database): Store {
         .where(eq(conversations.status, 'offered'))
       return rows.flatMap((r) => (r.expiresAt ? [{ conversationId: r.conversationId, expiresAt: r.expiresAt }] : []))
     },
+    async setConsultantOffice(consultantId, officeId) {
+      await db.update(consultants).set({ officeId }).where(eq(consultants.id, consultantId))
+    },
     async setRoutingProfile(consultantId, p) {
       await db.update(consultants).set(p).where(eq(consultants.id, consultantId))
     },
@@ -238,6 +241,7 @@ export function createDrizzleStore(database: Database): Store {
             ? eq(conversations.assigneeId, filter.assigneeId)
             : undefined,
         filter.queueId ? eq(conversations.queueId, filter.queueId) : undefined,
+        filter.officeId ? eq(conversations.officeId, filter.officeId) : undefined,
       ]
       if (page.cursor) {
         const pos = decodeCursor(page.cursor)

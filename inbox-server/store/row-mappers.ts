@@ -32,6 +32,7 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
     channelKind: r.channelKind as ChannelKind,
     status: r.status as ConversationStatus,
     queueId: r.queueId,
+    officeId: r.officeId,
     assigneeId: r.assigneeId,
     lastSeq: r.lastSeq,
   }
@@ -63,6 +64,7 @@ export function toConsultantRecord(r: ConsultantRow): ConsultantRecord {
     email: r.email,
     name: r.name,
     role: r.role as Role,
+    officeId: r.officeId,
     passwordHash: r.passwordHash,
     disabled: r.disabledAt !== null,
     presence: r.presence as Presence,
