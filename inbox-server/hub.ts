@@ -11,6 +11,7 @@ import { createNatsBus } from './bus/nats-bus.ts'
 import type { Bus, Clock, Logger, Store } from './app/ports.ts'
 import { createAssignWaiting } from './app/assign-waiting.ts'
 import { createChangeStatus } from './app/change-status.ts'
+import { createEscalation } from './app/escalate-conversation.ts'
 import { createExpireOffer } from './app/expire-offer.ts'
 import { createRespondToOffer } from './app/respond-to-offer.ts'
 import { createOfferTimers } from './jobs/offer-timers.ts'
@@ -120,6 +121,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       changeStatus,
       pick: createPickConversation({ store, bus, clock }),
       transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
+      escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
     }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),

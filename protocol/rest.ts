@@ -98,6 +98,17 @@ export const TransferBody = z
   .refine((b) => (b.queueId === undefined) !== (b.consultantId === undefined), { message: 'Give exactly one of queueId and consultantId' })
 export type TransferBody = z.infer<typeof TransferBody>
 
+/** The office: named, or chosen by the citizen's region (TERYT; given here it is remembered on the contact). */
+export const EscalateBody = z.object({
+  officeId: Id.optional(),
+  region: z.string().regex(/^\d{2}(\d{2})?$/, 'a TERYT voivodeship (2 digits) or county (4 digits) code').optional(),
+  note: z.string().trim().max(2000).optional(),
+})
+export type EscalateBody = z.infer<typeof EscalateBody>
+
+/** The second line's answer for the first line, as a staff-only note. */
+export const HandBackBody = z.object({ note: z.string().trim().max(2000).optional() })
+
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().min(1).max(1024),

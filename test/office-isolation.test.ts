@@ -11,6 +11,7 @@ let ours: string
 let theirs: string
 let unescalated: string
 let citizens: TestSocket[]
+let warszawaQueue: string
 
 async function chatIn(officeId: string | null): Promise<{ id: string; socket: TestSocket }> {
   const { socket } = await t.visitor()
@@ -27,6 +28,8 @@ beforeAll(async () => {
   const r = await addConsultant(t.hub.store, { email: 'dorota.pup@example.pl', name: 'Dorota', role: 'second_line', password: 'haslo-drugiej-linii' })
   if (!r.ok) throw new Error(r.message)
   await t.hub.store.setConsultantOffice(r.consultant.id, warszawa.id)
+  warszawaQueue = (await t.hub.store.createQueue({ name: 'Drugi kontakt — UP Warszawa', line: 'second_line', officeId: warszawa.id })).id
+  await t.hub.store.joinQueue(r.consultant.id, warszawaQueue)
   const login = await t.api('/api/auth/login', { method: 'POST', json: { email: 'dorota.pup@example.pl', password: 'haslo-drugiej-linii' } })
   dorota = { id: r.consultant.id, token: ((await login.json()) as { token: string }).token }
   const a = await chatIn(warszawa.id)
@@ -79,6 +82,39 @@ describe('office isolation', () => {
     await socket.next((f) => f.type === 'changed' && f.conversationId === ours, from)
     const rung = socket.frames.slice(from).filter((f) => f.type === 'changed' || f.type === 'event').map((f) => f.conversationId)
     expect(rung.every((id) => id === ours)).toBe(true)
+    await socket.close()
+  })
+
+  it('escalates by the citizen’s region to that office, whose staff take it and hand it back with an answer', async () => {
+    const admin = await t.login()
+    const escalate = (body: unknown) => t.api(`/api/conversations/${unescalated}/escalate`, { method: 'POST', token: admin, json: body })
+    expect((await escalate({ note: 'bez regionu' })).status).toBe(400)
+    expect((await escalate({ region: '0201' })).status).toBe(404)
+
+    const socket = await t.staff(dorota.token)
+    await socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === dorota.id)
+    const escalated = await escalate({ region: '1465', note: 'Pytanie o staż w Warszawie' })
+    expect(escalated.status).toBe(201)
+    // The office's second-line consultant is offered it, and may now open it.
+    await socket.next((f) => f.type === 'offer' && f.conversationId === unescalated)
+    const seen = (await (await t.api(`/api/conversations/${unescalated}`, { token: dorota.token })).json()) as Conversation
+    expect(seen).toMatchObject({ queueId: warszawaQueue, status: 'offered', assigneeId: dorota.id })
+    socket.send({ type: 'accept', conversationId: unescalated })
+    await expect.poll(async () => ((await (await t.api(`/api/conversations/${unescalated}`, { token: dorota.token })).json()) as Conversation).status).toBe('assigned')
+
+    const back = await t.api(`/api/conversations/${unescalated}/hand-back`, { method: 'POST', token: dorota.token, json: { note: 'Staż: wniosek w pokoju 12' } })
+    expect(back.status).toBe(201)
+    expect((await t.api(`/api/conversations/${unescalated}`, { token: dorota.token })).status).toBe(404)
+    const defaults = await t.hub.store.ensureDefaults()
+    const returned = (await (await t.api(`/api/conversations/${unescalated}`, { token: admin })).json()) as Conversation
+    expect(returned).toMatchObject({ queueId: defaults.defaultQueueId, officeId: null })
+    const events = ((await (await t.api(`/api/conversations/${unescalated}/events`, { token: admin })).json()) as { items: { type: string; data: Record<string, unknown> | null }[] }).items
+    expect(events.filter((e) => e.type === 'routing' && (e.data?.step === 'escalated' || e.data?.step === 'returned')).map((e) => e.data?.note)).toEqual([
+      'Pytanie o staż w Warszawie',
+      'Staż: wniosek w pokoju 12',
+    ])
+    // The region is remembered: the next escalation needs none.
+    expect((await escalate({})).status).toBe(201)
     await socket.close()
   })
 })

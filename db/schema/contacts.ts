@@ -7,6 +7,8 @@ export const contacts = pgTable('contacts', {
   name: text('name'),
   email: text('email'),
   phone: text('phone'),
+  /** TERYT code of where the citizen lives (county, or voivodeship); chooses the local office on escalation. */
+  region: text('region'),
   notes: text('notes'),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

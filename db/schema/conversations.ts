@@ -20,6 +20,8 @@ export const conversations = pgTable(
     status: text('status').notNull().default('queued'),
     queueId: uuid('queue_id').references(() => queues.id, { onDelete: 'set null' }),
     officeId: uuid('office_id').references(() => offices.id, { onDelete: 'set null' }),
+    /** The first-line queue an escalated conversation came from: a hand-back returns it there. */
+    escalatedFromQueueId: uuid('escalated_from_queue_id').references(() => queues.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => consultants.id, { onDelete: 'set null' }),
     priority: integer('priority').notNull().default(0),
     /** When it (last) entered its queue; routing serves the longest waiting first. */

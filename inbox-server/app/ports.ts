@@ -52,6 +52,7 @@ export interface ConversationRecord {
   status: ConversationStatus
   queueId: string | null
   officeId: string | null
+  escalatedFromQueueId: string | null
   assigneeId: string | null
   lastSeq: number
 }
@@ -102,6 +103,11 @@ export interface Store {
   setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
   joinQueue(consultantId: string, queueId: string): Promise<void>
   setConsultantOffice(consultantId: string, officeId: string | null): Promise<void>
+  listOffices(): Promise<{ id: string; name: string; regions: string[] }[]>
+  /** The second-line queue of an office. */
+  officeQueue(officeId: string): Promise<{ id: string; name: string } | null>
+  contactRegion(contactId: string): Promise<string | null>
+  setContactRegion(contactId: string, region: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
   updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null }): Promise<void>
   createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null; topic?: string | null }): Promise<{ id: string; name: string }>
@@ -158,6 +164,7 @@ export interface TxStore {
       enqueuedAt?: Date
       queueId?: string
       officeId?: string | null
+      escalatedFromQueueId?: string | null
       offerExpiresAt?: Date | null
       declinedBy?: string[]
     },

@@ -1,6 +1,7 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
-import { ChangeStatusBody, ConversationListQuery, EventListQuery, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
+import { ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
+import type { createEscalation } from '../app/escalate-conversation.ts'
 import type { TransferOutcome, TransferTarget } from '../app/transfer-conversation.ts'
 import type { ChangeStatusOutcome } from '../app/change-status.ts'
 import type { PickOutcome } from '../app/pick-conversation.ts'
@@ -18,6 +19,7 @@ export function conversationRoutes(deps: {
   changeStatus: (m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }) => Promise<ChangeStatusOutcome>
   pick: (m: { consultant: ConsultantRecord; conversationId: string }) => Promise<PickOutcome>
   transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null }) => Promise<TransferOutcome>
+  escalation: ReturnType<typeof createEscalation>
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -108,6 +110,33 @@ export function conversationRoutes(deps: {
     if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
     if (r.error === 'target_not_found') return apiError(c, 'not_found', 'No such queue or active consultant to transfer to')
     return apiError(c, 'conflict', 'A resolved conversation cannot be transferred')
+  })
+
+  app.post('/:id/escalate', async (c) => {
+    const body = await readJson(c, EscalateBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const { officeId, region, note } = body.value
+    const r = await deps.escalation.escalate({
+      by: c.get('consultant'),
+      conversationId: c.req.param('id'),
+      ...(officeId ? { officeId } : {}),
+      ...(region ? { region } : {}),
+      note: note || null,
+    })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    if (r.error === 'no_region') return apiError(c, 'bad_request', 'The citizen’s region is not known: give a TERYT region or an office')
+    if (r.error === 'no_office') return apiError(c, 'not_found', 'No local office serves that region (or no such office)')
+    return apiError(c, 'conflict', 'A resolved conversation cannot be escalated')
+  })
+
+  app.post('/:id/hand-back', async (c) => {
+    const body = await readJson(c, HandBackBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.escalation.handBack({ by: c.get('consultant'), conversationId: c.req.param('id'), note: body.value.note || null })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    return apiError(c, 'conflict', 'Only an escalated, open conversation can be handed back')
   })
 
   app.post('/:id/status', async (c) => {

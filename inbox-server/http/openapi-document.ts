@@ -3,6 +3,8 @@ import { z } from 'zod'
 import {
   ApiError,
   ChangeStatusBody,
+  EscalateBody,
+  HandBackBody,
   TransferBody,
   Consultant,
   Conversation,
@@ -16,7 +18,7 @@ import {
   TimelineEvent,
 } from '../../protocol/rest.ts'
 
-const schemas = { ApiError, ChangeStatusBody, TransferBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+const schemas = { ApiError, ChangeStatusBody, TransferBody, EscalateBody, HandBackBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -120,6 +122,33 @@ export function openApiDocument(serverUrl: string, version: string) {
           },
         },
       },
+      '/api/conversations/{id}/escalate': {
+        post: {
+          summary: 'Escalate to the local office of the citizen’s region (or a named office) with a note; its second-line staff take it',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('EscalateBody') },
+          responses: {
+            201: { description: 'Escalated; the (staff-only) routing event', content: json('TimelineEvent') },
+            400: error('Invalid body, or the region is not known'),
+            401: error('Not signed in'),
+            404: error('No such conversation, or no office serves the region'),
+            409: error('A resolved conversation cannot be escalated'),
+          },
+        },
+      },
+      '/api/conversations/{id}/hand-back': {
+        post: {
+          summary: 'The office hands an escalated conversation back to the first line, with its answer as a note',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('HandBackBody') },
+          responses: {
+            201: { description: 'Handed back; the (staff-only) routing event', content: json('TimelineEvent') },
+            401: error('Not signed in'),
+            404: error('No such conversation'),
+            409: error('Not an escalated, open conversation'),
+          },
+        },
+      },
       '/api/conversations/{id}/status': {
         post: {
           summary: 'Resolve the conversation or set it pending (waiting for the citizen)',
@@ -140,7 +169,7 @@ export function openApiDocument(serverUrl: string, version: string) {
         bearer: { type: 'http', scheme: 'bearer' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'inbox_session' },
       },
-      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, k === 'LoginBody' || k === 'PostMessage' || k === 'TransferBody' || k === 'ChangeStatusBody' ? 'input' : 'output')])),
+      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, ['LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'].includes(k) ? 'input' : 'output')])),
     },
   }
 }

@@ -29,7 +29,7 @@ export function appendEventStatement(target: AppendTarget, e: NewEvent, now: Dat
       update conversations
          set last_seq = last_seq + 1, last_activity_at = ${at}::timestamptz${preview}
        where ${where}
-   returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, assignee_id, last_seq
+   returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, escalated_from_queue_id, assignee_id, last_seq
     ), e as (
       insert into events (conversation_id, seq, type, direction, text, author_kind, author_id, author_name,
                           client_id, external_id, data, created_at)
@@ -78,6 +78,7 @@ export function toAppended(row: Row | undefined, e: NewEvent, now: Date): (Appen
       status: row.status as ConversationStatus,
       queueId: (row.queue_id as string | null) ?? null,
       officeId: (row.office_id as string | null) ?? null,
+      escalatedFromQueueId: (row.escalated_from_queue_id as string | null) ?? null,
       assigneeId: (row.assignee_id as string | null) ?? null,
       lastSeq: seq,
     },

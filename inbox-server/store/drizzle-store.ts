@@ -167,6 +167,25 @@ export function createDrizzleStore(database: Database): Store {
         .where(eq(conversations.status, 'offered'))
       return rows.flatMap((r) => (r.expiresAt ? [{ conversationId: r.conversationId, expiresAt: r.expiresAt }] : []))
     },
+    async listOffices() {
+      return db.select({ id: offices.id, name: offices.name, regions: offices.regions }).from(offices)
+    },
+    async officeQueue(officeId) {
+      const [r] = await db
+        .select({ id: queues.id, name: queues.name })
+        .from(queues)
+        .where(and(eq(queues.officeId, officeId), eq(queues.line, 'second_line')))
+        .orderBy(asc(queues.createdAt))
+        .limit(1)
+      return r ?? null
+    },
+    async contactRegion(contactId) {
+      const [r] = await db.select({ region: contacts.region }).from(contacts).where(eq(contacts.id, contactId)).limit(1)
+      return r?.region ?? null
+    },
+    async setContactRegion(contactId, region) {
+      await db.update(contacts).set({ region, updatedAt: new Date() }).where(eq(contacts.id, contactId))
+    },
     async setConsultantOffice(consultantId, officeId) {
       await db.update(consultants).set({ officeId }).where(eq(consultants.id, consultantId))
     },

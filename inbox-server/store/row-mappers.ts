@@ -33,6 +33,7 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
     status: r.status as ConversationStatus,
     queueId: r.queueId,
     officeId: r.officeId,
+    escalatedFromQueueId: r.escalatedFromQueueId,
     assigneeId: r.assigneeId,
     lastSeq: r.lastSeq,
   }
