@@ -41,9 +41,11 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
     firstLine.push(q.id)
   }
   const officeQueues = new Map<string, string>()
+  const officeIds = new Map<string, string>()
   let officesCreated = 0
   for (const o of DEMO_OFFICES) {
     const office = await store.ensureOffice(o)
+    officeIds.set(o.name, office.id)
     if (office.created) officesCreated++
     const name = `Drugi kontakt — ${o.name}`
     const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, line: 'second_line', officeId: office.id }))
@@ -62,6 +64,7 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
     }
     const queueIds = s.queues === 'first_line' ? firstLine : [officeQueues.get(s.queues)!]
     for (const q of queueIds) await store.joinQueue(id!, q)
+    if (s.role === 'second_line') await store.setConsultantOffice(id!, officeIds.get(s.queues)!)
   }
   return { queues: queuesCreated, offices: officesCreated, staff }
 }
