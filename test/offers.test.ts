@@ -121,4 +121,32 @@ describe('offers', () => {
     expect(moved.position).toBe(1)
     await Promise.all([citizen.close(), kasia.socket.close()])
   })
+
+  it('widens a queue to its overflow queue once a chat has waited past the overflow time', async () => {
+    const eures = await t.hub.store.createQueue({ name: 'EURES (nadmiar)' })
+    const offers = await t.hub.store.createQueue({ name: 'Oferty (z nadmiarem)', topic: 'oferty-nadmiar' })
+    await t.hub.store.updateQueue(offers.id, { overflowQueueId: eures.id, overflowAfterSeconds: 60 })
+    // Ula serves only the overflow queue.
+    const r = await addConsultant(t.hub.store, { email: 'ula.offers@example.pl', name: 'Ula', password: 'haslo-konsultanta-1' })
+    if (!r.ok) throw new Error(r.message)
+    await t.hub.store.leaveQueue(r.consultant.id, (await t.hub.store.ensureDefaults()).defaultQueueId)
+    await t.hub.store.joinQueue(r.consultant.id, eures.id)
+    const login = await t.api('/api/auth/login', { method: 'POST', json: { email: 'ula.offers@example.pl', password: 'haslo-konsultanta-1' } })
+    const ula = { id: r.consultant.id, socket: await t.staff(((await login.json()) as { token: string }).token) }
+    await ula.socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === ula.id)
+
+    const { socket: citizen } = await t.visitor()
+    const clientId = newClientId()
+    const id = (await citizen.request({ type: 'send', clientId, text: 'Szukam pracy', topic: 'oferty-nadmiar' }, (f) => f.type === 'ack')).conversationId as string
+    await t.hub.routeNow()
+    expect((await conversation(id)).status).toBe('queued')
+    clock.advance(59_000)
+    await t.hub.routeNow()
+    expect((await conversation(id)).status).toBe('queued')
+    clock.advance(1_000)
+    await t.hub.routeNow()
+    await ula.socket.next(offerOf(id))
+    expect(await conversation(id)).toMatchObject({ status: 'offered', assigneeId: ula.id, queueId: offers.id })
+    await Promise.all([citizen.close(), ula.socket.close()])
+  })
 })

@@ -1,6 +1,6 @@
 // Organisation: local labour offices (second line) and the queues conversations wait in.
 import { sql } from 'drizzle-orm'
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 
 export const offices = pgTable('offices', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -24,5 +24,8 @@ export const queues = pgTable('queues', {
   autoAccept: boolean('auto_accept').notNull().default(false),
   /** Seconds to accept an offer; null: 30 for written channels, 20 for voice. */
   offerTimeoutSeconds: integer('offer_timeout_seconds'),
+  /** After waiting this long here, a conversation may also go to the consultants of the overflow queue. */
+  overflowQueueId: uuid('overflow_queue_id').references((): AnyPgColumn => queues.id, { onDelete: 'set null' }),
+  overflowAfterSeconds: integer('overflow_after_seconds'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })

@@ -44,6 +44,13 @@ export function createAssignWaiting(deps: {
       await tx.lockRouting()
       const { waiting, consultants, queues, contactOf } = await tx.routingSnapshot(PASS_LIMIT)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
+      // A conversation that has waited past its queue's overflow time may also go to the overflow queue's people.
+      for (const w of waiting) {
+        const q = queues.get(w.queueId)
+        if (q?.overflowQueueId && q.overflowAfterSeconds !== null && now.getTime() - w.enqueuedAt >= q.overflowAfterSeconds * 1000) {
+          w.alsoQueueIds = [q.overflowQueueId]
+        }
+      }
       const byId = new Map(waiting.map((w) => [w.id, w]))
       const written: { to: { contactId: string; officeId: string | null }; event: TimelineEvent }[] = []
       const offers: { consultantId: string; conversationId: string; expiresAt: Date }[] = []

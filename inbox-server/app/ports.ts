@@ -102,6 +102,7 @@ export interface Store {
   revokeToken(tokenHash: string, now: Date): Promise<boolean>
   setPresence(consultantId: string, presence: Presence, reason: string | null, now: Date): Promise<void>
   joinQueue(consultantId: string, queueId: string): Promise<void>
+  leaveQueue(consultantId: string, queueId: string): Promise<void>
   setConsultantOffice(consultantId: string, officeId: string | null): Promise<void>
   listOffices(): Promise<{ id: string; name: string; regions: string[] }[]>
   /** The second-line queue of an office. */
@@ -109,7 +110,10 @@ export interface Store {
   contactRegion(contactId: string): Promise<string | null>
   setContactRegion(contactId: string, region: string): Promise<void>
   setRoutingProfile(consultantId: string, p: { capacity?: Record<string, number>; skills?: string[]; voiceExclusive?: boolean }): Promise<void>
-  updateQueue(queueId: string, p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null }): Promise<void>
+  updateQueue(
+    queueId: string,
+    p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null; overflowQueueId?: string | null; overflowAfterSeconds?: number | null },
+  ): Promise<void>
   createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null; topic?: string | null }): Promise<{ id: string; name: string }>
   /** The queues citizens may pick in the widget, by topic key. */
   listTopics(): Promise<{ key: string; name: string; queueId: string }[]>
@@ -148,6 +152,14 @@ export interface Appended {
   event: TimelineEvent
 }
 
+/** How a queue routes: offers or auto-accept, offer time-out, and where it overflows to after how long. */
+export interface QueueRouting {
+  autoAccept: boolean
+  offerTimeoutSeconds: number | null
+  overflowQueueId: string | null
+  overflowAfterSeconds: number | null
+}
+
 /** Writes inside one transaction. */
 export interface TxStore {
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
@@ -175,7 +187,7 @@ export interface TxStore {
   routingSnapshot(limit: number): Promise<{
     waiting: Waiting[]
     consultants: (RoutingConsultant & { name: string })[]
-    queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+    queues: Map<string, QueueRouting>
     /** conversationId → contactId of the waiting conversations. */
     contactOf: Map<string, string>
   }>

@@ -112,6 +112,9 @@ export function createDrizzleStore(database: Database): Store {
     async setPresence(consultantId, presence, reason, now) {
       await db.update(consultants).set({ presence, presenceReason: reason, presenceSince: now }).where(eq(consultants.id, consultantId))
     },
+    async leaveQueue(consultantId, queueId) {
+      await db.delete(queueMembers).where(and(eq(queueMembers.consultantId, consultantId), eq(queueMembers.queueId, queueId)))
+    },
     async joinQueue(consultantId, queueId) {
       await db.insert(queueMembers).values({ consultantId, queueId }).onConflictDoNothing()
     },

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import type { ChannelKind } from '../../protocol/channel.ts'
 import { DEFAULT_CAPACITY, type Consultant, type Waiting } from '../domain/routing/routing-model.ts'
 import type { Tx } from '../../db/client.ts'
+import type { QueueRouting } from '../app/ports.ts'
 import { rowsOf } from './append-event-sql.ts'
 
 const toMs = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime())
@@ -10,15 +11,20 @@ const toMs = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date
 type Snapshot = {
   waiting: Waiting[]
   consultants: (Consultant & { name: string })[]
-  queues: Map<string, { autoAccept: boolean; offerTimeoutSeconds: number | null }>
+  queues: Map<string, QueueRouting>
   contactOf: Map<string, string>
 }
 
 export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> {
   const queues = new Map(
-    rowsOf(await tx.execute(sql`select id, auto_accept, offer_timeout_seconds from queues`)).map((q) => [
+    rowsOf(await tx.execute(sql`select id, auto_accept, offer_timeout_seconds, overflow_queue_id, overflow_after_seconds from queues`)).map((q) => [
       String(q.id),
-      { autoAccept: Boolean(q.auto_accept), offerTimeoutSeconds: q.offer_timeout_seconds === null ? null : Number(q.offer_timeout_seconds) },
+      {
+        autoAccept: Boolean(q.auto_accept),
+        offerTimeoutSeconds: q.offer_timeout_seconds === null ? null : Number(q.offer_timeout_seconds),
+        overflowQueueId: q.overflow_queue_id === null ? null : String(q.overflow_queue_id),
+        overflowAfterSeconds: q.overflow_after_seconds === null ? null : Number(q.overflow_after_seconds),
+      },
     ]),
   )
   const contactOf = new Map<string, string>()

@@ -5,7 +5,7 @@ export type Ineligibility = 'not_available' | 'not_in_queue' | 'missing_skill' |
 
 export function whyIneligible(w: Waiting, c: Consultant): Ineligibility | null {
   if (c.presence !== 'available') return 'not_available'
-  if (!c.queueIds.includes(w.queueId)) return 'not_in_queue'
+  if (!c.queueIds.includes(w.queueId) && !(w.alsoQueueIds ?? []).some((q) => c.queueIds.includes(q))) return 'not_in_queue'
   if (w.declinedBy.includes(c.id)) return 'declined'
   if (!w.requiredSkills.every((s) => c.skills.includes(s))) return 'missing_skill'
   if (c.voiceExclusive && (c.load.voice ?? 0) > 0) return 'on_call'

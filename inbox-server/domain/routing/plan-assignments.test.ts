@@ -145,6 +145,13 @@ describe('planAssignments', () => {
     expect(planAssignments([waiting], [c('idle', 0)], 1_000)).toEqual([])
   })
 
+  it('lets the consultants of the overflow queue take a conversation once it overflowed there', () => {
+    const eures: Consultant = { id: 'eures', presence: 'available', queueIds: ['eures'], skills: [], capacity: DEFAULT_CAPACITY, load: {}, voiceExclusive: true, lastAssignedAt: null }
+    const base: Waiting = { id: 'w', queueId: 'offers', channelKind: 'webchat', priority: 0, enqueuedAt: 0, requiredSkills: [], declinedBy: [] }
+    expect(planAssignments([base], [eures], 1_000)).toEqual([])
+    expect(planAssignments([{ ...base, alsoQueueIds: ['eures'] }], [eures], 1_000)).toEqual([{ conversationId: 'w', consultantId: 'eures' }])
+  })
+
   it('serves higher priority first and gives the longest idle consultant the next conversation', () => {
     const base: Omit<Consultant, 'id' | 'lastAssignedAt'> = {
       presence: 'available',

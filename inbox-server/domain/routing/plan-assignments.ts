@@ -25,10 +25,13 @@ export function planAssignments(waiting: readonly Waiting[], consultants: readon
   const exhausted = new Set<string>()
   const decisions: Decision[] = []
   for (const w of [...waiting].sort(compareWaiting)) {
-    const key = `${w.queueId}|${w.channelKind}`
+    const also = w.alsoQueueIds ?? []
+    const key = `${w.queueId}|${w.channelKind}|${also.join(',')}`
     if (exhausted.has(key)) continue
     let best: Consultant | undefined
-    for (const c of byQueue.get(w.queueId) ?? []) if (isEligible(w, c) && (!best || compareConsultants(c, best) < 0)) best = c
+    for (const q of [w.queueId, ...also]) {
+      for (const c of byQueue.get(q) ?? []) if (isEligible(w, c) && (!best || compareConsultants(c, best) < 0)) best = c
+    }
     if (!best) {
       // Without extra conditions nobody can take this queue and kind any more in this plan.
       if (w.requiredSkills.length === 0 && w.declinedBy.length === 0) exhausted.add(key)

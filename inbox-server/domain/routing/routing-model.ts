@@ -21,6 +21,8 @@ export interface Waiting {
   requiredSkills: readonly string[]
   /** Consultants who declined it or let its offer time out: it goes to someone else. */
   declinedBy: readonly string[]
+  /** Queues whose consultants may also take it (its queue overflowed there after waiting long enough). */
+  alsoQueueIds?: readonly string[]
 }
 
 export interface Consultant {
