@@ -26,6 +26,7 @@ import type { Config } from './config.ts'
 import { createSystemClock } from './system-clock.ts'
 import { authRoutes } from './http/auth-routes.ts'
 import { conversationRoutes } from './http/conversation-routes.ts'
+import { directoryRoutes } from './http/directory-routes.ts'
 import { healthRoute } from './http/health-route.ts'
 import { createHttpApp } from './http/http-app.ts'
 import { openApiDocument } from './http/openapi-document.ts'
@@ -123,6 +124,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
     }),
+    directory: directoryRoutes({ store }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),

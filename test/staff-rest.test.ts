@@ -34,6 +34,16 @@ describe('staff REST', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/conversations', '/api/conversations/{id}/events', '/api/conversations/{id}/messages']))
   })
 
+  it('lists queues, offices and colleagues for staff only, without e-mail addresses or password hashes', async () => {
+    for (const path of ['/api/queues', '/api/offices', '/api/consultants']) expect((await t.api(path)).status).toBe(401)
+    const queues = (await (await t.api('/api/queues', { token })).json()) as { items: { name: string; line: string }[] }
+    expect(queues.items).toContainEqual(expect.objectContaining({ name: 'Ogólna', line: 'first_line' }))
+    expect((await t.api('/api/offices', { token })).status).toBe(200)
+    const people = (await (await t.api('/api/consultants', { token })).json()) as { items: Record<string, unknown>[] }
+    expect(people.items.length).toBeGreaterThan(0)
+    for (const p of people.items) expect(Object.keys(p).sort()).toEqual(['id', 'name', 'officeId', 'presence', 'role'])
+  })
+
   it('answers 401 without a valid token', async () => {
     expect((await t.api('/api/conversations')).status).toBe(401)
     expect((await t.api('/api/conversations', { token: 'x'.repeat(43) })).status).toBe(401)

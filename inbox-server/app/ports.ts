@@ -118,6 +118,7 @@ export interface Store {
   /** The queues citizens may pick in the widget, by topic key. */
   listTopics(): Promise<{ key: string; name: string; queueId: string }[]>
   getQueue(id: string): Promise<{ id: string; name: string } | null>
+  listQueues(): Promise<{ id: string; name: string; line: string; officeId: string | null; topic: string | null }[]>
   findQueueByName(name: string): Promise<{ id: string; name: string } | null>
   /** An office by name, created with its regions (TERYT codes) if there is none yet. */
   ensureOffice(o: { name: string; regions: string[]; email?: string | null }): Promise<{ id: string; created: boolean }>

@@ -10,6 +10,7 @@ export function createHttpApp(parts: {
   health: Hono
   auth: Hono<StaffEnv>
   api: Hono<StaffEnv>
+  directory: Hono<StaffEnv>
   openapi: () => unknown
   statics: Hono
   requireStaff: MiddlewareHandler<StaffEnv>
@@ -29,6 +30,8 @@ export function createHttpApp(parts: {
   app.use('/api/conversations/*', parts.requireStaff)
   app.use('/api/conversations', parts.requireStaff)
   app.route('/api/conversations', parts.api)
+  for (const path of ['/api/queues', '/api/offices', '/api/consultants']) app.use(path, parts.requireStaff)
+  app.route('/api', parts.directory)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
   // WebSocket upgrades are taken by the server's upgrade listener before Hono; a plain request lands here.
   app.all('/ws/*', (c) => apiError(c, 'upgrade_required', 'This endpoint speaks WebSocket'))

@@ -68,6 +68,9 @@ export function openApiDocument(serverUrl: string, version: string) {
           responses: { 200: { description: 'A page', content: json('ConversationList') }, 400: error('Bad filter or cursor'), 401: error('Not signed in') },
         },
       },
+      '/api/queues': { get: { summary: 'Queues (first line by topic, second line per office)', responses: { 200: { description: '{items: [{id, name, line, officeId, topic}]}' }, 401: error('Not signed in') } } },
+      '/api/offices': { get: { summary: 'Local labour offices with the TERYT regions they serve', responses: { 200: { description: '{items: [{id, name, regions}]}' }, 401: error('Not signed in') } } },
+      '/api/consultants': { get: { summary: 'Active staff with role, presence and office', responses: { 200: { description: '{items: [{id, name, role, presence, officeId}]}' }, 401: error('Not signed in') } } },
       '/api/conversations/{id}': {
         get: {
           summary: 'One conversation',

@@ -131,6 +131,12 @@ export function createDrizzleStore(database: Database): Store {
         .orderBy(asc(queues.name))
       return rows.map((r) => ({ key: r.key!, name: r.name, queueId: r.queueId }))
     },
+    async listQueues() {
+      return db
+        .select({ id: queues.id, name: queues.name, line: queues.line, officeId: queues.officeId, topic: queues.topic })
+        .from(queues)
+        .orderBy(asc(queues.line), asc(queues.name))
+    },
     async findQueueByName(name) {
       const [r] = await db.select({ id: queues.id, name: queues.name }).from(queues).where(eq(queues.name, name)).limit(1)
       return r ?? null
