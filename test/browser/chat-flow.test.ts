@@ -89,6 +89,15 @@ describe('chat in the browser', () => {
     await consultant.screenshot({ path: `${shots}/console-conversation.png` })
     // Routing assigned the chat to the available consultant; resolving it shows at once.
     await consultant.getByTestId('conversation-status').and(consultant.locator('.status-assigned')).waitFor()
+    // Escalated to the Warsaw office by the citizen's region, with a note only staff see.
+    const actions = consultant.getByTestId('conversation-actions')
+    await actions.locator('summary', { hasText: 'Przekaż do urzędu pracy' }).click()
+    await actions.getByLabel('Kod TERYT regionu (powiat lub województwo)').fill('1465')
+    await actions.locator('#escalate-note').fill('Rejestracja w Warszawie')
+    await actions.getByRole('button', { name: 'Przekaż do urzędu pracy' }).click()
+    await consultant.getByTestId('timeline').getByText('Przekazano do urzędu: Urząd Pracy m.st. Warszawy. Rejestracja w Warszawie').waitFor()
+    expect(await wcagViolations(consultant)).toEqual([])
+    await consultant.getByTestId('conversation-status').and(consultant.locator('.status-queued')).waitFor()
     await consultant.getByTestId('resolve').click()
     await consultant.getByTestId('conversation-status').and(consultant.locator('.status-resolved')).waitFor()
     // Both screens, with real content in them, pass the WCAG 2.1 AA rules axe can check.
