@@ -162,4 +162,13 @@ describe('routing', () => {
     expect((await conversation(ack2.conversationId as string, token)).queueId).toBe(defaults.defaultQueueId)
     await other.socket.close()
   })
+
+  it('sends a first message without a topic to the queue its words point to', async () => {
+    const online = await t.hub.store.createQueue({ name: 'Pomoc z usługami online', keywords: ['hasl', 'login', 'kont'] })
+    const { socket } = await t.visitor()
+    const clientId = newClientId()
+    const ack = await socket.request({ type: 'send', clientId, text: 'Nie pamiętam hasła do konta na portalu' }, (f) => f.type === 'ack')
+    expect((await conversation(ack.conversationId as string, await t.login())).queueId).toBe(online.id)
+    await socket.close()
+  })
 })

@@ -18,6 +18,8 @@ export const queues = pgTable('queues', {
   line: text('line').notNull().default('first_line'),
   /** A topic key citizens can pick in the widget's pre-chat form (e.g. `zasilek`); null: not offered there. */
   topic: text('topic').unique(),
+  /** Word beginnings (lower case, no diacritics) that send a first message without a topic here, e.g. `zasil`. */
+  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
   officeId: uuid('office_id').references(() => offices.id, { onDelete: 'restrict' }),
   priority: integer('priority').notNull().default(0),
   /** Assign without asking; otherwise the consultant is offered the conversation and must accept it in time. */

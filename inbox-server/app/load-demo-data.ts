@@ -4,11 +4,11 @@ import type { Store } from './ports.ts'
 
 /** First-line queues by topic, with the keys citizens pick them by in the widget. */
 export const DEMO_QUEUES = [
-  { name: 'Oferty pracy', topic: 'oferty-pracy' },
-  { name: 'Zasiłek dla bezrobotnych', topic: 'zasilek' },
-  { name: 'Szkolenia i kursy', topic: 'szkolenia' },
-  { name: 'EURES — praca za granicą', topic: 'eures' },
-  { name: 'Pomoc z usługami online', topic: 'uslugi-online' },
+  { name: 'Oferty pracy', topic: 'oferty-pracy', keywords: ['ofert', 'ogloszen', 'wakat'] },
+  { name: 'Zasiłek dla bezrobotnych', topic: 'zasilek', keywords: ['zasil', 'bezrobotn', 'wyplat'] },
+  { name: 'Szkolenia i kursy', topic: 'szkolenia', keywords: ['szkolen', 'kurs', 'bon', 'staz'] },
+  { name: 'EURES — praca za granicą', topic: 'eures', keywords: ['eures', 'granic', 'zagranic', 'niemc', 'holandi'] },
+  { name: 'Pomoc z usługami online', topic: 'uslugi-online', keywords: ['hasl', 'login', 'kont', 'epuap', 'profil'] },
 ]
 
 /** TERYT county codes of the regions each office serves. */
@@ -36,8 +36,8 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
   const defaults = await store.ensureDefaults()
   const firstLine: string[] = [defaults.defaultQueueId]
   let queuesCreated = 0
-  for (const { name, topic } of DEMO_QUEUES) {
-    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, topic }))
+  for (const { name, topic, keywords } of DEMO_QUEUES) {
+    const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, topic, keywords }))
     firstLine.push(q.id)
   }
   const officeQueues = new Map<string, string>()

@@ -1,6 +1,7 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+import type { KeywordRule } from '../domain/routing/match-keywords.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 
 export interface Clock {
@@ -114,7 +115,15 @@ export interface Store {
     queueId: string,
     p: { autoAccept?: boolean; offerTimeoutSeconds?: number | null; topic?: string | null; overflowQueueId?: string | null; overflowAfterSeconds?: number | null },
   ): Promise<void>
-  createQueue(q: { name: string; line?: 'first_line' | 'second_line'; officeId?: string | null; topic?: string | null }): Promise<{ id: string; name: string }>
+  createQueue(q: {
+    name: string
+    line?: 'first_line' | 'second_line'
+    officeId?: string | null
+    topic?: string | null
+    keywords?: string[]
+  }): Promise<{ id: string; name: string }>
+  /** First-line queues with entry keywords. */
+  listKeywordRules(): Promise<KeywordRule[]>
   /** The queues citizens may pick in the widget, by topic key. */
   listTopics(): Promise<{ key: string; name: string; queueId: string }[]>
   getQueue(id: string): Promise<{ id: string; name: string } | null>

@@ -1,6 +1,7 @@
 // A citizen writes in the web chat: stored once per clientId, in their open conversation or a new one.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterCitizenMessage } from '../domain/conversation-lifecycle.ts'
+import { queueForText } from '../domain/routing/match-keywords.ts'
 import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { writeOnce } from './write-once.ts'
@@ -35,7 +36,7 @@ export function createReceiveVisitorMessage(deps: {
       ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: 'webchat' }
       : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
 
-    const queueId = (m.topic && (await deps.store.listTopics()).find((t) => t.key === m.topic)?.queueId) || deps.defaults.defaultQueueId
+    const queueId = m.conversationId ? deps.defaults.defaultQueueId : await entryQueue(m)
     const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
@@ -63,6 +64,16 @@ export function createReceiveVisitorMessage(deps: {
     publishEvents(deps.bus, r.written.to, r.written.written)
     if (r.written.written.some((e) => e.type === 'status' && e.data?.status === 'queued')) deps.onQueued?.()
     return { ok: true, event: r.written.event, duplicate: false }
+  }
+
+  /**
+   * The queue a new conversation enters: the picked topic's, else the one its words point to, else the default.
+   * Read fresh each time (two small queries), but only for sends that name no conversation: first messages.
+   */
+  async function entryQueue(m: VisitorMessage): Promise<string> {
+    const [topics, keywords] = await Promise.all([deps.store.listTopics(), deps.store.listKeywordRules()])
+    const byTopic = m.topic ? topics.find((t) => t.key === m.topic)?.queueId : undefined
+    return byTopic ?? queueForText(m.text, keywords) ?? deps.defaults.defaultQueueId
   }
 
   /** No open conversation: open one, once, even when this contact's first sends race each other. */

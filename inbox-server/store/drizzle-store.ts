@@ -123,6 +123,13 @@ export function createDrizzleStore(database: Database): Store {
       if (!r) throw new Error('insert returned nothing')
       return r
     },
+    async listKeywordRules() {
+      const rows = await db
+        .select({ queueId: queues.id, name: queues.name, keywords: queues.keywords })
+        .from(queues)
+        .where(and(eq(queues.line, 'first_line'), sql`cardinality(${queues.keywords}) > 0`))
+      return rows
+    },
     async listTopics() {
       const rows = await db
         .select({ key: queues.topic, name: queues.name, queueId: queues.id })

@@ -1,0 +1,1 @@
+ALTER TABLE "queues" ADD COLUMN "keywords" text[] DEFAULT '{}'::text[] NOT NULL;
