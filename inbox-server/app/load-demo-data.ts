@@ -51,6 +51,10 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
     const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, line: 'second_line', officeId: office.id }))
     officeQueues.set(o.name, q.id)
   }
+  // Administrators (the account a newcomer signs in with) serve every first-line queue too, so demo chats reach them.
+  for (const admin of (await store.listConsultants()).filter((c) => c.role === 'admin')) {
+    for (const q of firstLine) await store.joinQueue(admin.id, q)
+  }
   const staff: DemoResult['staff'] = []
   for (const s of DEMO_STAFF) {
     const existing = await store.findConsultantByEmail(s.email)
