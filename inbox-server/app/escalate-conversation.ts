@@ -5,6 +5,7 @@ import { chooseOffice, TERYT_REGION, type OfficeRegions } from '../domain/choose
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Defaults, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import { requeuedAt } from './requeue.ts'
 import { routingEvent, staffAuthor } from './routing-events.ts'
 
 export type EscalateOutcome =
@@ -35,14 +36,10 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
       if (!locked) return { ok: false as const, error: 'not_found' as const }
       if (locked.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
       await tx.updateConversation(locked.id, {
-        status: 'queued',
+        ...requeuedAt(now),
         officeId: office.id,
         escalatedFromQueueId: locked.officeId ? locked.escalatedFromQueueId : locked.queueId,
         ...(queue ? { queueId: queue.id } : {}),
-        assigneeId: null,
-        offerExpiresAt: null,
-        enqueuedAt: now,
-        declinedBy: [],
       })
       const e = await tx.appendEvent(
         { conversationId: locked.id },
@@ -67,14 +64,10 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
       if (!locked.officeId || locked.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
       const officeId = locked.officeId
       await tx.updateConversation(locked.id, {
-        status: 'queued',
+        ...requeuedAt(now),
         officeId: null,
         queueId: locked.escalatedFromQueueId ?? deps.defaults.defaultQueueId,
         escalatedFromQueueId: null,
-        assigneeId: null,
-        offerExpiresAt: null,
-        enqueuedAt: now,
-        declinedBy: [],
       })
       const e = await tx.appendEvent(
         { conversationId: locked.id },
