@@ -21,23 +21,12 @@ interface Person {
 }
 
 async function available(email: string, webchatCapacity = 3): Promise<Person> {
-  const r = await addConsultant(t.hub.store, { email, name: email.split('@')[0]!, password: 'haslo-konsultanta-1' })
-  if (!r.ok) throw new Error(r.message)
-  await t.hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: webchatCapacity } })
-  const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password: 'haslo-konsultanta-1' } })
-  const socket = await t.staff(((await login.json()) as { token: string }).token)
-  await socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === r.consultant.id)
-  return { id: r.consultant.id, socket }
+  const { id, socket } = await t.consultant(email, webchatCapacity)
+  await socket.request({ type: 'presence', state: 'available' }, (f) => f.type === 'presence' && f.consultantId === id)
+  return { id, socket }
 }
 
-async function newChat(text: string): Promise<string> {
-  const { socket } = await t.visitor()
-  const clientId = newClientId()
-  const ack = await socket.request({ type: 'send', clientId, text }, (f) => f.type === 'ack')
-  await socket.close()
-  return ack.conversationId as string
-}
-
+const newChat = (text: string) => t.newChat(text)
 const conversation = async (id: string) => (await (await t.api(`/api/conversations/${id}`, { token: admin })).json()) as Conversation
 const events = async (id: string) => ((await (await t.api(`/api/conversations/${id}/events`, { token: admin })).json()) as { items: TimelineEvent[] }).items
 const offerOf = (conversationId: string) => (f: Frame) => f.type === 'offer' && f.conversationId === conversationId

@@ -1,9 +1,7 @@
 // Routing end to end: presence, capacity per channel, assignment on arrival, capacity freed by resolving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
-import { addConsultant } from '../inbox-server/app/add-consultant.ts'
 import { newClientId, startTestHub, type TestHub } from './support/test-hub.ts'
-import type { TestSocket } from './support/test-socket.ts'
 
 let t: TestHub
 beforeAll(async () => {
@@ -13,22 +11,8 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-async function consultant(email: string, webchatCapacity: number): Promise<{ id: string; token: string; socket: TestSocket }> {
-  const r = await addConsultant(t.hub.store, { email, name: email.split('@')[0]!, password: 'haslo-konsultanta-1' })
-  if (!r.ok) throw new Error(r.message)
-  await t.hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: webchatCapacity } })
-  const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password: 'haslo-konsultanta-1' } })
-  const { token } = (await login.json()) as { token: string }
-  return { id: r.consultant.id, token, socket: await t.staff(token) }
-}
-
-async function newChat(text: string): Promise<string> {
-  const { socket } = await t.visitor()
-  const clientId = newClientId()
-  const ack = await socket.request({ type: 'send', clientId, text }, (f) => f.type === 'ack')
-  await socket.close()
-  return ack.conversationId as string
-}
+const consultant = (email: string, webchatCapacity: number) => t.consultant(email, webchatCapacity)
+const newChat = (text: string) => t.newChat(text)
 
 async function conversation(id: string, token: string): Promise<Conversation> {
   return (await (await t.api(`/api/conversations/${id}`, { token })).json()) as Conversation

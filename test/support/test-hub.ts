@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from '../../db/client.ts'
 import type { Clock } from '../../inbox-server/app/ports.ts'
 import { readConfig } from '../../inbox-server/config.ts'
+import { addConsultant } from '../../inbox-server/app/add-consultant.ts'
 import { startHub, type Hub } from '../../inbox-server/hub.ts'
 import { openTestDatabase } from './test-database.ts'
 import { TestSocket, type Frame } from './test-socket.ts'
@@ -20,6 +21,10 @@ export interface TestHub {
   staff(token: string): Promise<TestSocket>
   /** Whether the default queue assigns without an offer. */
   autoAccept(on: boolean): Promise<void>
+  /** A new consultant (serving the default queue), signed in with an open staff socket. */
+  consultant(email: string, webchatCapacity?: number): Promise<{ id: string; token: string; socket: TestSocket }>
+  /** A citizen opens a new chat with `text` and leaves; resolves with the conversation id. */
+  newChat(text: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -80,6 +85,22 @@ export async function startTestHub(
     async autoAccept(on: boolean) {
       const defaults = await hub.store.ensureDefaults()
       await hub.store.updateQueue(defaults.defaultQueueId, { autoAccept: on })
+    },
+    async consultant(email, webchatCapacity = 3) {
+      const password = 'haslo-konsultanta-1'
+      const r = await addConsultant(hub.store, { email, name: email.split('@')[0]!, password })
+      if (!r.ok) throw new Error(r.message)
+      await hub.store.setRoutingProfile(r.consultant.id, { capacity: { webchat: webchatCapacity } })
+      const login = await t.api('/api/auth/login', { method: 'POST', json: { email, password } })
+      const { token } = (await login.json()) as { token: string }
+      return { id: r.consultant.id, token, socket: await t.staff(token) }
+    },
+    async newChat(text) {
+      const { socket } = await t.visitor()
+      const clientId = newClientId()
+      const ack = await socket.request({ type: 'send', clientId, text }, (f) => f.type === 'ack')
+      await socket.close()
+      return ack.conversationId as string
     },
     async close() {
       await hub.close()
