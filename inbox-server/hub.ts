@@ -27,6 +27,10 @@ import { createSystemClock } from './system-clock.ts'
 import { authRoutes } from './http/auth-routes.ts'
 import { conversationRoutes } from './http/conversation-routes.ts'
 import { directoryRoutes } from './http/directory-routes.ts'
+import { adminRoutes } from './http/admin-routes.ts'
+import { createAdministration } from './app/administer-routing.ts'
+import { createQueueBoard } from './app/queue-board.ts'
+import { createWaitEstimates } from './app/wait-estimates.ts'
 import { healthRoute } from './http/health-route.ts'
 import { createHttpApp } from './http/http-app.ts'
 import { openApiDocument } from './http/openapi-document.ts'
@@ -95,7 +99,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const heartbeat = startHeartbeat(opts.heartbeatMs ?? 30_000)
 
   const auth = createStaffAuth({ store, clock, log, sessionTtlMs: config.sessionTtlMs })
-  const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at) })
+  const estimateWait = createWaitEstimates({ store, clock })
+  const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at), estimateWait })
   const offerTimers = createOfferTimers({ clock, store, log, expire: createExpireOffer({ store, bus, clock, assignWaiting }) })
   await offerTimers.reload()
   // A safety net: a pass now and then catches what a lost trigger left waiting, and re-arming every stored
@@ -125,6 +130,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
     }),
     directory: directoryRoutes({ store }),
+    admin: adminRoutes({ store, admin: createAdministration({ store, clock, assignWaiting }), queueBoard: createQueueBoard({ store, clock }) }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),
@@ -136,7 +142,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     allowedOrigins: config.allowedOrigins,
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
-    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
+    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
     staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {

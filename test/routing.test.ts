@@ -44,7 +44,7 @@ describe('routing', () => {
     expect((await t.api(`/api/conversations/${first}/status`, { method: 'POST', token: ewa.token, json: { status: 'resolved' } })).status).toBe(409)
 
     // A new chat while she is at capacity waits; on a break she gets nothing more either.
-    ewa.socket.send({ type: 'presence', state: 'break', reason: 'przerwa kawowa' })
+    ewa.socket.send({ type: 'presence', state: 'break', reason: 'przerwa' })
     await ewa.socket.next((f) => f.type === 'presence' && f.state === 'break', from)
     const fourth = await newChat('Pytanie 4')
     await t.api(`/api/conversations/${second}/status`, { method: 'POST', token: ewa.token, json: { status: 'resolved' } })

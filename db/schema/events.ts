@@ -1,4 +1,5 @@
 // The timeline: every event of a conversation with a gap-free per-conversation seq, and the outbox of sends.
+import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { conversations } from './conversations.ts'
 
@@ -27,6 +28,8 @@ export const events = pgTable(
     uniqueIndex('events_conversation_seq_uq').on(t.conversationId, t.seq),
     uniqueIndex('events_author_client_uq').on(t.authorId, t.clientId),
     uniqueIndex('events_external_uq').on(t.externalId),
+    /** The pace of assignments (estimated waits, service level): recent assignment events by time. */
+    index('events_assignment_time_idx').on(t.createdAt).where(sql`${t.type} = 'assignment'`),
   ],
 )
 

@@ -21,7 +21,12 @@ export const queues = pgTable('queues', {
   /** Word beginnings (lower case, no diacritics) that send a first message without a topic here, e.g. `zasil`. */
   keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
   officeId: uuid('office_id').references(() => offices.id, { onDelete: 'restrict' }),
+  /** IVR digits that send a call here (voice). */
+  ivrDigits: text('ivr_digits').unique(),
+  /** A conversation entering this queue starts with this priority (higher is served first). */
   priority: integer('priority').notNull().default(0),
+  /** Skills every consultant taking a conversation from this queue must have (copied onto it when it enters). */
+  requiredSkills: text('required_skills').array().notNull().default(sql`'{}'::text[]`),
   /** Assign without asking; otherwise the consultant is offered the conversation and must accept it in time. */
   autoAccept: boolean('auto_accept').notNull().default(false),
   /** Seconds to accept an offer; null: 30 for written channels, 20 for voice. */

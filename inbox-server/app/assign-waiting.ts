@@ -4,6 +4,7 @@ import { planAssignments } from '../domain/routing/plan-assignments.ts'
 import { offerTimeoutMs, type Waiting } from '../domain/routing/routing-model.ts'
 import type { Bus, Clock, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import type { WaitEstimates } from './wait-estimates.ts'
 import { assignmentEvent, routingEvent, SYSTEM_AUTHOR } from './routing-events.ts'
 
 /** How many waiting conversations one pass looks at; a pass that fills them all triggers the next. */
@@ -17,7 +18,7 @@ function queuePositions(waiting: Waiting[], contactOf: Map<string, string>) {
   return waiting.map((w) => {
     const position = (next.get(w.queueId) ?? 0) + 1
     next.set(w.queueId, position)
-    return { conversationId: w.id, contactId: contactOf.get(w.id) ?? '', position }
+    return { conversationId: w.id, queueId: w.queueId, contactId: contactOf.get(w.id) ?? '', position }
   })
 }
 
@@ -32,6 +33,8 @@ export function createAssignWaiting(deps: {
   log: Logger
   /** Arms the ring-no-answer timer of an offer made in this pass. */
   onOffered: (conversationId: string, expiresAt: Date) => void
+  /** The estimated wait told with a new queue position; none: no estimate. */
+  estimateWait?: WaitEstimates
 }): AssignWaiting {
   let running: Promise<void> | null = null
   let queued: Promise<void> | null = null
@@ -87,7 +90,8 @@ export function createAssignWaiting(deps: {
       still.add(p.conversationId)
       if (announced.get(p.conversationId) === p.position) continue
       announced.set(p.conversationId, p.position)
-      deps.bus.publish({ type: 'queue', ...p })
+      const etaSeconds = deps.estimateWait ? await deps.estimateWait(p.queueId, p.position).catch(() => null) : null
+      deps.bus.publish({ type: 'queue', contactId: p.contactId, conversationId: p.conversationId, position: p.position, etaSeconds })
     }
     for (const id of announced.keys()) if (!still.has(id)) announced.delete(id)
     for (const o of r.offers) {

@@ -5,7 +5,7 @@ import { chooseOffice, TERYT_REGION, type OfficeRegions } from '../domain/choose
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Defaults, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
-import { requeuedAt } from './requeue.ts'
+import { requeuedAt, requeuedInto } from './requeue.ts'
 import { routingEvent, staffAuthor } from './routing-events.ts'
 
 export type EscalateOutcome =
@@ -30,16 +30,16 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
       if (!office) return { ok: false, error: 'no_office' }
     }
     const queue = await deps.store.officeQueue(office.id)
+    const { queues } = await deps.store.entryContext()
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
       const locked = await tx.lockConversation(m.conversationId)
       if (!locked) return { ok: false as const, error: 'not_found' as const }
       if (locked.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
       await tx.updateConversation(locked.id, {
-        ...requeuedAt(now),
+        ...(queue ? requeuedInto(now, locked, queue.id, queues) : requeuedAt(now)),
         officeId: office.id,
         escalatedFromQueueId: locked.officeId ? locked.escalatedFromQueueId : locked.queueId,
-        ...(queue ? { queueId: queue.id } : {}),
       })
       const e = await tx.appendEvent(
         { conversationId: locked.id },
@@ -57,6 +57,7 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
 
   async function handBack(m: { by: ConsultantRecord; conversationId: string; note: string | null }): Promise<{ ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'not_allowed' }> {
     const now = deps.clock.now()
+    const { queues } = await deps.store.entryContext()
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
       const locked = await tx.lockConversation(m.conversationId)
@@ -64,9 +65,8 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
       if (!locked.officeId || locked.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
       const officeId = locked.officeId
       await tx.updateConversation(locked.id, {
-        ...requeuedAt(now),
+        ...requeuedInto(now, locked, locked.escalatedFromQueueId ?? deps.defaults.defaultQueueId, queues),
         officeId: null,
-        queueId: locked.escalatedFromQueueId ?? deps.defaults.defaultQueueId,
         escalatedFromQueueId: null,
       })
       const e = await tx.appendEvent(

@@ -1,8 +1,8 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
-import type { KeywordRule } from '../domain/routing/match-keywords.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
+import type { AdminStore } from './admin-ports.ts'
 
 export interface Clock {
   now(): Date
@@ -22,7 +22,7 @@ export type BusMessage =
   | { type: 'typing'; conversationId: string; contactId: string; who: 'visitor' | 'staff'; name?: string; on: boolean }
   | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
   | { type: 'offer'; consultantId: string; conversationId: string; expiresAt: string }
-  | { type: 'queue'; contactId: string; conversationId: string; position: number }
+  | { type: 'queue'; contactId: string; conversationId: string; position: number; etaSeconds: number | null }
 
 export interface Bus {
   publish(msg: BusMessage): void
@@ -55,6 +55,8 @@ export interface ConversationRecord {
   officeId: string | null
   escalatedFromQueueId: string | null
   assigneeId: string | null
+  priority: number
+  requiredSkills: string[]
   lastSeq: number
 }
 
@@ -83,7 +85,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store {
+export interface Store extends AdminStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -122,8 +124,6 @@ export interface Store {
     topic?: string | null
     keywords?: string[]
   }): Promise<{ id: string; name: string }>
-  /** First-line queues with entry keywords. */
-  listKeywordRules(): Promise<KeywordRule[]>
   /** The queues citizens may pick in the widget, by topic key. */
   listTopics(): Promise<{ key: string; name: string; queueId: string }[]>
   getQueue(id: string): Promise<{ id: string; name: string } | null>
@@ -132,7 +132,7 @@ export interface Store {
   /** An office by name, created with its regions (TERYT codes) if there is none yet. */
   ensureOffice(o: { name: string; regions: string[]; email?: string | null }): Promise<{ id: string; created: boolean }>
   /** 1 for the next to be served in its queue; null when the conversation is not waiting. */
-  queuePosition(conversationId: string): Promise<number | null>
+  queuePosition(conversationId: string): Promise<{ position: number; queueId: string } | null>
   /** Offers not yet answered, for arming their timers at start. */
   pendingOffers(): Promise<{ conversationId: string; expiresAt: Date }[]>
   insertApiToken(t: { consultantId: string; name: string; tokenHash: string }): Promise<void>
@@ -176,7 +176,15 @@ export interface TxStore {
   lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */
   lockContact(contactId: string): Promise<boolean>
-  insertConversation(c: { contactId: string; channelId: string; channelKind: ChannelKind; queueId: string | null; now: Date }): Promise<ConversationRecord>
+  insertConversation(c: {
+    contactId: string
+    channelId: string
+    channelKind: ChannelKind
+    queueId: string | null
+    priority?: number
+    requiredSkills?: string[]
+    now: Date
+  }): Promise<ConversationRecord>
   updateConversation(
     id: string,
     patch: {
@@ -185,6 +193,8 @@ export interface TxStore {
       resolvedAt?: Date | null
       enqueuedAt?: Date
       queueId?: string
+      priority?: number
+      requiredSkills?: string[]
       officeId?: string | null
       escalatedFromQueueId?: string | null
       offerExpiresAt?: Date | null

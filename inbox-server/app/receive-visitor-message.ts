@@ -1,7 +1,9 @@
 // A citizen writes in the web chat: stored once per clientId, in their open conversation or a new one.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterCitizenMessage } from '../domain/conversation-lifecycle.ts'
-import { queueForText } from '../domain/routing/match-keywords.ts'
+import { chooseEntry, type Entry } from '../domain/routing/choose-entry.ts'
+import { detectLanguage } from '../domain/routing/detect-language.ts'
+import type { Language } from '../../protocol/admin.ts'
 import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { writeOnce } from './write-once.ts'
@@ -13,6 +15,8 @@ export interface VisitorMessage {
   text: string
   /** The pre-chat topic: the queue of a new conversation (unknown keys fall back to the channel's default). */
   topic?: string
+  /** The widget's language: the hint when the text itself does not tell. */
+  lang?: Language
 }
 
 export function createReceiveVisitorMessage(deps: {
@@ -36,12 +40,12 @@ export function createReceiveVisitorMessage(deps: {
       ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: 'webchat' }
       : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
 
-    const queueId = m.conversationId ? deps.defaults.defaultQueueId : await entryQueue(m)
+    const entry = m.conversationId ? null : await entryOf(m)
     const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
         const appended =
-          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, queueId, target, message, now, written))
+          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, entry, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
         const change = afterCitizenMessage(appended.conversation)
@@ -67,17 +71,17 @@ export function createReceiveVisitorMessage(deps: {
   }
 
   /**
-   * The queue a new conversation enters: the picked topic's, else the one its words point to, else the default.
+   * Where a new conversation waits (topic, rules, keywords, default), with its priority and required skills.
    * Read fresh each time (two small queries), but only for sends that name no conversation: first messages.
    */
-  async function entryQueue(m: VisitorMessage): Promise<string> {
-    const [topics, keywords] = await Promise.all([deps.store.listTopics(), deps.store.listKeywordRules()])
-    const byTopic = m.topic ? topics.find((t) => t.key === m.topic)?.queueId : undefined
-    return byTopic ?? queueForText(m.text, keywords) ?? deps.defaults.defaultQueueId
+  async function entryOf(m: VisitorMessage): Promise<Entry> {
+    const ctx = await deps.store.entryContext()
+    const language = detectLanguage(m.text, m.lang ?? null)
+    return chooseEntry({ channelKind: 'webchat', text: m.text, language, ...(m.topic ? { topic: m.topic } : {}) }, { ...ctx, defaultQueueId: deps.defaults.defaultQueueId })
   }
 
   /** No open conversation: open one, once, even when this contact's first sends race each other. */
-  async function openAndAppend(tx: TxStore, contactId: string, queueId: string, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+  async function openAndAppend(tx: TxStore, contactId: string, entry: Entry | null, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
     await tx.lockContact(contactId)
     const raced = await tx.appendEvent(target, message, now)
     if (raced) return raced
@@ -85,15 +89,19 @@ export function createReceiveVisitorMessage(deps: {
       contactId,
       channelId: deps.defaults.webchatChannelId,
       channelKind: 'webchat',
-      queueId,
+      queueId: entry?.queueId ?? deps.defaults.defaultQueueId,
+      priority: entry?.priority ?? 0,
+      requiredSkills: entry?.requiredSkills ?? [],
       now,
     })
-    const created = await tx.appendEvent({ conversationId: conv.id }, statusEvent('queued', 'created'), now)
+    const created = await tx.appendEvent({ conversationId: conv.id }, statusEvent('queued', 'created', entry), now)
     if (created) written.push(created.event)
     return tx.appendEvent({ conversationId: conv.id }, message, now)
   }
 }
 
-function statusEvent(status: string, transition: string): NewEvent {
-  return { type: 'status', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { status, transition } }
+/** A new conversation's first status event also says how it was routed in (by topic, rule, keywords or default). */
+function statusEvent(status: string, transition: string, entry: Entry | null = null): NewEvent {
+  const routed = entry ? { entryBy: entry.by, priority: entry.priority, requiredSkills: entry.requiredSkills, rules: entry.rules } : {}
+  return { type: 'status', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { status, transition, ...routed } }
 }

@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
-import { requeuedAt } from './requeue.ts'
+import { requeuedInto } from './requeue.ts'
 import { assignmentEvent, routingEvent, staffAuthor } from './routing-events.ts'
 
 export type TransferTarget = { queueId: string } | { consultantId: string }
@@ -19,6 +19,7 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
     if (!target) return { ok: false, error: 'target_not_found' }
     const from = { fromConsultantId: m.by.id, fromName: m.by.name, note: m.note }
     const byStaff = staffAuthor(m.by)
+    const { queues } = await deps.store.entryContext()
 
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
@@ -28,7 +29,7 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
       const written: TimelineEvent[] = []
       if ('queueId' in m.to) {
         // It joins the other queue as a new arrival there; who declined it here may well take it there.
-        await tx.updateConversation(conv.id, { ...requeuedAt(now), queueId: m.to.queueId })
+        await tx.updateConversation(conv.id, requeuedInto(now, conv, m.to.queueId, queues))
         const e = await tx.appendEvent({ conversationId: conv.id }, routingEvent('transferred', { toQueueId: target.id, toQueueName: target.name, ...from }, byStaff), now)
         if (e) written.push(e.event)
       } else {

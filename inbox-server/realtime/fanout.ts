@@ -69,7 +69,7 @@ export class Fanout {
       return
     }
     if (msg.type === 'queue') {
-      const frame = { type: 'queue' as const, conversationId: msg.conversationId, position: msg.position, etaSeconds: null }
+      const frame = { type: 'queue' as const, conversationId: msg.conversationId, position: msg.position, etaSeconds: msg.etaSeconds }
       for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
       return
     }

@@ -18,7 +18,7 @@ export interface StaffDeps {
   log: Logger
   fanout: Fanout
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
-  setPresence: (consultant: ConsultantRecord, state: Presence, reason: string | null) => Promise<void>
+  setPresence: (consultant: ConsultantRecord, state: Presence, reason: string | null) => Promise<{ ok: boolean }>
   respondToOffer: (m: { consultant: ConsultantRecord; conversationId: string; accept: boolean }) => Promise<{ ok: true } | { ok: false; error: 'offer_gone' }>
   /** Re-checks the socket's session; a revoked or expired one ends the socket. */
   authenticate: (token: string) => Promise<ConsultantRecord | null>
@@ -103,7 +103,12 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
       if (f.type === 'ping') return peer.send({ type: 'pong' })
       if (f.type === 'presence') {
         // The answer is the presence frame every staff socket gets, this one included.
-        return void deps.setPresence(consultant, f.state, f.reason ?? null).catch((err: unknown) => {
+        return void deps
+          .setPresence(consultant, f.state, f.reason ?? null)
+          .then((r) => {
+            if (!r.ok) peer.send(errorFrame('bad_frame', undefined, `unknown presence reason for ${f.state}: ${f.reason ?? ''}`))
+          })
+          .catch((err: unknown) => {
           deps.log.error({ err }, 'presence change failed')
           peer.send(errorFrame('internal'))
         })

@@ -7,6 +7,7 @@ import type { Bus, Clock, Logger, SendOutcome, Store } from '../app/ports.ts'
 import type { VisitorMessage } from '../app/receive-visitor-message.ts'
 import type { Fanout, Peer } from './fanout.ts'
 import { errorFrame } from './frame-errors.ts'
+import type { WaitEstimates } from '../app/wait-estimates.ts'
 import { parseFrame } from './parse-frame.ts'
 import { replay } from './replay.ts'
 import { socketPeer } from './socket-peer.ts'
@@ -18,6 +19,7 @@ export interface VisitorDeps {
   log: Logger
   fanout: Fanout
   receiveVisitorMessage: (m: VisitorMessage) => Promise<SendOutcome>
+  estimateWait: WaitEstimates
   visitorLeaves: (m: { contactId: string; conversationId: string }) => Promise<{ ok: true } | { ok: false; error: 'not_found' }>
 }
 
@@ -33,6 +35,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
   const peer: Peer<VisitorServerFrame> = socketPeer(ws)
   let token: string | null = null
   let contactId: string | null = null
+  let lang: 'pl' | 'en' = 'pl'
   let bucket: Bucket = fullBucket(SEND_BURST, deps.clock.now().getTime())
   let chain = Promise.resolve()
   let closed = false
@@ -67,6 +70,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
     if (f.type === 'hello') {
       if (token) return peer.send(errorFrame('bad_frame', undefined, 'hello was already sent'))
       token = f.visitorToken ?? randomBytes(24).toString('base64url')
+      lang = f.lang
       // A contact exists only once a visitor has written; a returning reader creates nothing.
       const known = f.visitorToken ? await deps.store.findContact('webchat', visitorExternalId(token)) : null
       if (known) becomes(known)
@@ -81,8 +85,11 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       await replay(deps.store, peer, f.conversationId, f.afterSeq, true)
       // A citizen who (re)connects while waiting learns their place at once, not at the next routing pass.
-      const position = await deps.store.queuePosition(f.conversationId)
-      if (position !== null) peer.send({ type: 'queue', conversationId: f.conversationId, position, etaSeconds: null })
+      const place = await deps.store.queuePosition(f.conversationId)
+      if (place) {
+        const etaSeconds = await deps.estimateWait(place.queueId, place.position).catch(() => null)
+        peer.send({ type: 'queue', conversationId: f.conversationId, position: place.position, etaSeconds })
+      }
       return
     }
     if (f.type === 'typing') {
@@ -106,6 +113,7 @@ export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
       text: f.text,
       ...(f.conversationId ? { conversationId: f.conversationId } : {}),
       ...(f.topic ? { topic: f.topic } : {}),
+      lang,
     })
     if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
     owned.add(r.event.conversationId)

@@ -29,7 +29,8 @@ export function appendEventStatement(target: AppendTarget, e: NewEvent, now: Dat
       update conversations
          set last_seq = last_seq + 1, last_activity_at = ${at}::timestamptz${preview}
        where ${where}
-   returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, escalated_from_queue_id, assignee_id, last_seq
+   returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, escalated_from_queue_id, assignee_id, priority,
+             required_skills, last_seq
     ), e as (
       insert into events (conversation_id, seq, type, direction, text, author_kind, author_id, author_name,
                           client_id, external_id, data, created_at)
@@ -80,6 +81,8 @@ export function toAppended(row: Row | undefined, e: NewEvent, now: Date): (Appen
       officeId: (row.office_id as string | null) ?? null,
       escalatedFromQueueId: (row.escalated_from_queue_id as string | null) ?? null,
       assigneeId: (row.assignee_id as string | null) ?? null,
+      priority: Number(row.priority ?? 0),
+      requiredSkills: (row.required_skills as string[] | null) ?? [],
       lastSeq: seq,
     },
   }

@@ -19,6 +19,7 @@ import { STAFF_ONLY_EVENT_TYPES } from '../domain/event-visibility.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
+import { createAdminStore } from './admin-store.ts'
 import { routingWrites } from './routing-writes.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
@@ -26,6 +27,7 @@ export function createDrizzleStore(database: Database): Store {
   const { db } = database
 
   return {
+    ...createAdminStore(db),
     kind: database.kind,
     async ping() {
       try {
@@ -123,13 +125,6 @@ export function createDrizzleStore(database: Database): Store {
       if (!r) throw new Error('insert returned nothing')
       return r
     },
-    async listKeywordRules() {
-      const rows = await db
-        .select({ queueId: queues.id, name: queues.name, keywords: queues.keywords })
-        .from(queues)
-        .where(and(eq(queues.line, 'first_line'), sql`cardinality(${queues.keywords}) > 0`))
-      return rows
-    },
     async listTopics() {
       const rows = await db
         .select({ key: queues.topic, name: queues.name, queueId: queues.id })
@@ -170,11 +165,11 @@ export function createDrizzleStore(database: Database): Store {
                      and (w.priority > me.priority
                           or (w.priority = me.priority
                               and (coalesce(w.enqueued_at, w.created_at), w.id) < (coalesce(me.enqueued_at, me.created_at), me.id))))::int + 1
-                 as position
+                 as position, me.queue_id
             from conversations me
            where me.id = ${conversationId}::uuid and me.status = 'queued'`),
       )
-      return r ? Number(r.position) : null
+      return r && r.queue_id ? { position: Number(r.position), queueId: String(r.queue_id) } : null
     },
     async pendingOffers() {
       const rows = await db
@@ -362,6 +357,8 @@ function createTxStore(tx: Tx): TxStore {
           channelId: c.channelId,
           channelKind: c.channelKind,
           queueId: c.queueId,
+          priority: c.priority ?? 0,
+          requiredSkills: c.requiredSkills ?? [],
           status: 'queued',
           enqueuedAt: c.now,
           lastActivityAt: c.now,

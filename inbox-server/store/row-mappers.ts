@@ -35,6 +35,8 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
     officeId: r.officeId,
     escalatedFromQueueId: r.escalatedFromQueueId,
     assigneeId: r.assigneeId,
+    priority: r.priority,
+    requiredSkills: r.requiredSkills,
     lastSeq: r.lastSeq,
   }
 }
