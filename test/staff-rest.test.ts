@@ -31,7 +31,14 @@ describe('staff REST', () => {
   it('describes itself in OpenAPI', async () => {
     const doc = (await (await t.api('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> }
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/conversations', '/api/conversations/{id}/events', '/api/conversations/{id}/messages']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/conversations', '/api/conversations/{id}/events', '/api/conversations/{id}/messages', '/api/admin/queues/{id}', '/api/admin/entry-rules', '/api/supervisor/queues']),
+    )
+    // Every schema the paths point at is described.
+    const schemas = (doc as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas
+    const refs = [...JSON.stringify(doc.paths).matchAll(/#\/components\/schemas\/(\w+)/g)].map((m) => m[1]!)
+    expect(refs.length).toBeGreaterThan(20)
+    for (const r of new Set(refs)) expect(schemas, r).toHaveProperty(r)
   })
 
   it('lists queues, offices and colleagues for staff only, without e-mail addresses or password hashes', async () => {

@@ -18,6 +18,8 @@ import {
   TimelineEvent,
 } from '../../protocol/rest.ts'
 
+import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
+
 const schemas = { ApiError, ChangeStatusBody, TransferBody, EscalateBody, HandBackBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -28,6 +30,8 @@ function queryParams(s: z.ZodObject) {
   const js = jsonSchema(s, 'input') as { properties?: Record<string, unknown> }
   return Object.entries(js.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
 }
+
+const INPUTS = new Set(['LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'])
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: keyof typeof schemas) => ({ 'application/json': { schema: ref(name) } })
@@ -166,13 +170,18 @@ export function openApiDocument(serverUrl: string, version: string) {
           },
         },
       },
+      ...adminPaths(),
     },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'inbox_session' },
       },
-      schemas: Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, ['LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'].includes(k) ? 'input' : 'output')])),
+      schemas: {
+        ...Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, INPUTS.has(k) ? 'input' : 'output')])),
+        ...Object.fromEntries(Object.entries(adminOutputSchemas).map(([k, s]) => [k, jsonSchema(s, 'output')])),
+        ...Object.fromEntries(Object.entries(adminInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
+      },
     },
   }
 }

@@ -31,8 +31,8 @@ export interface ChatView {
   connection(state: ConnectionState): void
   staffTyping(on: boolean): void
   notice(text: string): void
-  /** The citizen's place in the queue of the current conversation; null hides it. */
-  queue(position: number | null): void
+  /** The citizen's place in the queue of the current conversation and the estimated wait (s); null hides it. */
+  queue(position: number | null, etaSeconds?: number | null): void
   /** Topics to pick before the first message; null or empty hides the choice. */
   topics(list: { key: string; name: string }[] | null): void
   unread(count: number): void
@@ -111,7 +111,7 @@ export class Chat {
         if (f.who === 'staff') this.staffTyping(f.on)
         return
       case 'queue':
-        if (f.conversationId === this.current && typeof f.position === 'number') this.d.view.queue(f.position)
+        if (f.conversationId === this.current && typeof f.position === 'number') this.d.view.queue(f.position, typeof f.etaSeconds === 'number' ? f.etaSeconds : null)
         return
     }
   }

@@ -61,6 +61,7 @@ export class FakeView implements ChatView {
   unreadCount = 0
   forgottenCount = 0
   position: number | null = null
+  eta: number | null = null
   topicList: { key: string; name: string }[] | null = null
   render(items: Item[]): void {
     this.items = items
@@ -77,8 +78,9 @@ export class FakeView implements ChatView {
   unread(count: number): void {
     this.unreadCount = count
   }
-  queue(position: number | null): void {
+  queue(position: number | null, etaSeconds: number | null = null): void {
     this.position = position
+    this.eta = etaSeconds
   }
   topics(list: { key: string; name: string }[] | null): void {
     this.topicList = list

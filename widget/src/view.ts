@@ -260,8 +260,10 @@ export class View implements ChatView {
     for (const x of list ?? []) this.topicSelect.append(el('option', { value: x.key }, x.name))
   }
 
-  queue(position: number | null): void {
-    this.queueLine.textContent = position === null ? '' : position <= 1 ? this.t.queueNext : this.t.queuePosition.replace('{n}', String(position))
+  queue(position: number | null, etaSeconds: number | null = null): void {
+    const place = position === null ? '' : position <= 1 ? this.t.queueNext : this.t.queuePosition.replace('{n}', String(position))
+    const eta = position === null || etaSeconds === null ? '' : etaSeconds < 60 ? this.t.queueEtaSoon : this.t.queueEta.replace('{m}', String(Math.round(etaSeconds / 60)))
+    this.queueLine.textContent = eta ? `${place} ${eta}` : place
   }
 
   staffTyping(on: boolean): void {

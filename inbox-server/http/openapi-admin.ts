@@ -1,0 +1,98 @@
+// The OpenAPI paths and schemas of routing administration and the supervisor's board (merged into openapi-document).
+import {
+  AdminConsultant,
+  AdminOffice,
+  AdminQueue,
+  ConsultantCreate,
+  ConsultantPatch,
+  EntryRule,
+  EntryRuleCreate,
+  EntryRulePatch,
+  OfficeCreate,
+  OfficePatch,
+  PresenceReason,
+  PresenceReasonCreate,
+  PresenceReasonPatch,
+  QueueBoard,
+  QueueCreate,
+  QueuePatch,
+  Skill,
+  SkillPatch,
+} from '../../protocol/admin.ts'
+
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, EntryRule, QueueBoard }
+export const adminInputSchemas = {
+  QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
+  PresenceReasonCreate, PresenceReasonPatch, EntryRuleCreate, EntryRulePatch,
+}
+
+type Name = keyof typeof adminOutputSchemas | keyof typeof adminInputSchemas | 'ApiError'
+const ref = (name: Name) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: Name) => ({ 'application/json': { schema: ref(name) } })
+const list = (name: Name) => ({ 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: ref(name) } }, required: ['items'] } } })
+const error = (description: string) => ({ description, content: json('ApiError') })
+const common = { 401: error('Not signed in'), 403: error('Not allowed for this role') }
+const param = (name: string, format?: string) => ({ name, in: 'path', required: true, schema: { type: 'string', ...(format ? { format } : {}) } })
+
+/** One collection: list and create, then patch (and delete) one item by `key`. */
+function collection(o: { what: string; item: Name; create: Name; patch: Name; key: string; keyFormat?: string; canDelete: boolean; deleteConflict?: string }) {
+  const one = {
+    patch: {
+      summary: `Change a ${o.what} (only the fields given)`,
+      parameters: [param(o.key, o.keyFormat)],
+      requestBody: { required: true, content: json(o.patch) },
+      responses: { 200: { description: 'Changed', content: json(o.item) }, 400: error('Invalid or inconsistent fields'), ...common, 404: error('Not found'), 409: error('A unique name, key, topic or IVR digits taken') },
+    },
+    ...(o.canDelete
+      ? {
+          delete: {
+            summary: `Delete a ${o.what}`,
+            parameters: [param(o.key, o.keyFormat)],
+            responses: { 204: { description: 'Deleted' }, ...common, 404: error('Not found'), ...(o.deleteConflict ? { 409: error(o.deleteConflict) } : {}) },
+          },
+        }
+      : {}),
+  }
+  return {
+    all: {
+      get: { summary: `All ${o.what}s (administrators and supervisors)`, responses: { 200: { description: 'OK', content: list(o.item) }, ...common } },
+      post: {
+        summary: `Create a ${o.what} (administrators)`,
+        requestBody: { required: true, content: json(o.create) },
+        responses: { 201: { description: 'Created', content: json(o.item) }, 400: error('Invalid or inconsistent fields'), ...common, 409: error('A unique name, key, topic or IVR digits taken') },
+      },
+    },
+    one,
+  }
+}
+
+export function adminPaths() {
+  const queues = collection({ what: 'queue', item: 'AdminQueue', create: 'QueueCreate', patch: 'QueuePatch', key: 'id', keyFormat: 'uuid', canDelete: true, deleteConflict: 'Open conversations wait in it, or it is a channel’s default or an office’s queue' })
+  const offices = collection({ what: 'office', item: 'AdminOffice', create: 'OfficeCreate', patch: 'OfficePatch', key: 'id', keyFormat: 'uuid', canDelete: false })
+  const skills = collection({ what: 'skill', item: 'Skill', create: 'Skill', patch: 'SkillPatch', key: 'key', canDelete: true })
+  const consultants = collection({ what: 'consultant', item: 'AdminConsultant', create: 'ConsultantCreate', patch: 'ConsultantPatch', key: 'id', keyFormat: 'uuid', canDelete: false })
+  const reasons = collection({ what: 'presence reason', item: 'PresenceReason', create: 'PresenceReasonCreate', patch: 'PresenceReasonPatch', key: 'code', canDelete: false })
+  const rules = collection({ what: 'entry rule', item: 'EntryRule', create: 'EntryRuleCreate', patch: 'EntryRulePatch', key: 'id', keyFormat: 'uuid', canDelete: true })
+  consultants.one.patch.summary = 'Change a consultant: supervisors may change capacity, skills, queueIds and voiceExclusive; the rest needs an administrator'
+  return {
+    '/api/admin/queues': queues.all,
+    '/api/admin/queues/{id}': queues.one,
+    '/api/admin/offices': { ...offices.all, post: { ...offices.all.post, summary: 'Create a local office with its second-line queue (administrators)' } },
+    '/api/admin/offices/{id}': offices.one,
+    '/api/admin/skills': skills.all,
+    '/api/admin/skills/{key}': skills.one,
+    '/api/admin/consultants': consultants.all,
+    '/api/admin/consultants/{id}': consultants.one,
+    '/api/admin/presence-reasons': reasons.all,
+    '/api/admin/presence-reasons/{code}': reasons.one,
+    '/api/admin/entry-rules': rules.all,
+    '/api/admin/entry-rules/{id}': rules.one,
+    '/api/presence-reasons': { get: { summary: 'The active presence reasons any consultant may pick', responses: { 200: { description: 'OK', content: list('PresenceReason') }, 401: error('Not signed in') } } },
+    '/api/supervisor/queues': {
+      get: {
+        summary: 'Each queue with its waiting conversations in serving order and its members with presence and load (assign by hand: POST /api/conversations/{id}/transfer)',
+        responses: { 200: { description: 'OK', content: json('QueueBoard') }, ...common },
+      },
+    },
+  }
+}
