@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { openDatabase, type Database } from '../../db/client.ts'
 
-export async function openTestDatabase(): Promise<Database> {
+/** `url`: set on PostgreSQL, for hub processes that open the same database themselves. */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (process.env.TEST_DB !== 'postgres') return openDatabase({ kind: 'pglite' })
   const adminUrl = process.env.DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DB=postgres needs DATABASE_URL')
@@ -16,6 +17,7 @@ export async function openTestDatabase(): Promise<Database> {
   const db = await openDatabase({ kind: 'postgres', url: url.toString(), max: 10 })
   return {
     ...db,
+    url: url.toString(),
     async close() {
       await db.close()
       await admin.unsafe(`drop database if exists ${name} with (force)`)
