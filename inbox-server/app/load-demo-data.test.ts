@@ -28,5 +28,12 @@ describe('demo data', () => {
     const warszawa = (await store.listOffices()).find((o) => o.regions.includes('1465'))
     expect(dorota?.officeId).toBe(warszawa?.id)
     expect((await store.officeQueue(warszawa!.id))?.name).toContain('Warszawy')
+    // Skills and language rules, once.
+    expect((await store.listSkills()).map((s) => s.key).sort()).toEqual(['eures', 'jezyk-en', 'jezyk-uk'])
+    expect((await store.listEntryRules()).map((r) => r.language).sort()).toEqual(['en', 'uk'])
+    const eures = (await store.listAdminQueues()).find((q) => q.topic === 'eures')
+    expect(eures?.requiredSkills).toEqual(['eures'])
+    const anna = (await store.listAdminConsultants()).find((c) => c.email === 'anna.konsultantka@example.pl')
+    expect(anna?.skills).toEqual(['eures', 'jezyk-en'])
   })
 })

@@ -1,4 +1,5 @@
-// A demo floor for newcomers: topic queues, three local offices with their regions, and demo staff; safe to run twice.
+// A demo floor for newcomers: topic queues, three local offices with their regions, skills, language rules and demo
+// staff; safe to run twice.
 import { addConsultant } from './add-consultant.ts'
 import type { Store } from './ports.ts'
 
@@ -7,7 +8,7 @@ export const DEMO_QUEUES = [
   { name: 'Oferty pracy', topic: 'oferty-pracy', keywords: ['ofert', 'ogloszen', 'wakat'] },
   { name: 'Zasiłek dla bezrobotnych', topic: 'zasilek', keywords: ['zasil', 'bezrobotn', 'wyplat'] },
   { name: 'Szkolenia i kursy', topic: 'szkolenia', keywords: ['szkolen', 'kurs', 'bon', 'staz'] },
-  { name: 'EURES — praca za granicą', topic: 'eures', keywords: ['eures', 'granic', 'zagranic', 'niemc', 'holandi'] },
+  { name: 'EURES — praca za granicą', topic: 'eures', keywords: ['eures', 'granic', 'zagranic', 'niemc', 'holandi'], requiredSkills: ['eures'] },
   { name: 'Pomoc z usługami online', topic: 'uslugi-online', keywords: ['hasl', 'login', 'kont', 'epuap', 'profil'] },
 ]
 
@@ -18,12 +19,24 @@ export const DEMO_OFFICES = [
   { name: 'Powiatowy Urząd Pracy w Gdańsku', regions: ['2261'], email: 'gdansk@example.gov.pl' },
 ]
 
+export const DEMO_SKILLS = [
+  { key: 'eures', name: 'EURES — zatrudnienie za granicą' },
+  { key: 'jezyk-uk', name: 'Język ukraiński' },
+  { key: 'jezyk-en', name: 'Język angielski' },
+]
+
+/** A citizen writing in Ukrainian or English needs a consultant who speaks it; Ukrainian is served a little sooner. */
+const DEMO_RULES = [
+  { name: 'Pisze po ukraińsku', language: 'uk' as const, skill: 'jezyk-uk', priorityBoost: 1 },
+  { name: 'Pisze po angielsku', language: 'en' as const, skill: 'jezyk-en', priorityBoost: 0 },
+]
+
 const DEMO_STAFF = [
-  { email: 'anna.konsultantka@example.pl', name: 'Anna Kowalska', role: 'consultant', queues: 'first_line' },
-  { email: 'bartek.konsultant@example.pl', name: 'Bartosz Nowak', role: 'consultant', queues: 'first_line' },
-  { email: 'celina.konsultantka@example.pl', name: 'Celina Wiśniewska', role: 'consultant', queues: 'first_line' },
-  { email: 'dorota.pup@example.pl', name: 'Dorota Zielińska', role: 'second_line', queues: 'Urząd Pracy m.st. Warszawy' },
-  { email: 'ewa.kierowniczka@example.pl', name: 'Ewa Lewandowska', role: 'supervisor', queues: 'first_line' },
+  { email: 'anna.konsultantka@example.pl', name: 'Anna Kowalska', role: 'consultant', queues: 'first_line', skills: ['eures', 'jezyk-en'] },
+  { email: 'bartek.konsultant@example.pl', name: 'Bartosz Nowak', role: 'consultant', queues: 'first_line', skills: ['jezyk-uk'] },
+  { email: 'celina.konsultantka@example.pl', name: 'Celina Wiśniewska', role: 'consultant', queues: 'first_line', skills: [] },
+  { email: 'dorota.pup@example.pl', name: 'Dorota Zielińska', role: 'second_line', queues: 'Urząd Pracy m.st. Warszawy', skills: [] },
+  { email: 'ewa.kierowniczka@example.pl', name: 'Ewa Lewandowska', role: 'supervisor', queues: 'first_line', skills: ['eures', 'jezyk-uk', 'jezyk-en'] },
 ] as const
 
 export interface DemoResult {
@@ -35,10 +48,16 @@ export interface DemoResult {
 export async function loadDemoData(store: Store, passwordFor: (email: string) => string): Promise<DemoResult> {
   const defaults = await store.ensureDefaults()
   const firstLine: string[] = [defaults.defaultQueueId]
+  for (const skill of DEMO_SKILLS) await store.insertSkill(skill) // a second run meets a conflict: kept as it is
   let queuesCreated = 0
-  for (const { name, topic, keywords } of DEMO_QUEUES) {
+  for (const { name, topic, keywords, ...rest } of DEMO_QUEUES) {
     const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, topic, keywords }))
+    if ('requiredSkills' in rest) await store.patchQueue(q.id, { requiredSkills: rest.requiredSkills })
     firstLine.push(q.id)
+  }
+  const rules = new Set((await store.listEntryRules()).map((r) => r.name))
+  for (const r of DEMO_RULES) {
+    if (!rules.has(r.name)) await store.insertEntryRule({ ...r, position: 0, enabled: true, channelKind: null, keywords: [], queueId: null })
   }
   const officeQueues = new Map<string, string>()
   const officeIds = new Map<string, string>()
@@ -54,6 +73,7 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
   // Administrators (the account a newcomer signs in with) serve every first-line queue too, so demo chats reach them.
   for (const admin of (await store.listConsultants()).filter((c) => c.role === 'admin')) {
     for (const q of firstLine) await store.joinQueue(admin.id, q)
+    await store.updateConsultant(admin.id, { skills: DEMO_SKILLS.map((k) => k.key) })
   }
   const staff: DemoResult['staff'] = []
   for (const s of DEMO_STAFF) {
@@ -68,6 +88,7 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
     }
     const queueIds = s.queues === 'first_line' ? firstLine : [officeQueues.get(s.queues)!]
     for (const q of queueIds) await store.joinQueue(id!, q)
+    if (!existing) await store.updateConsultant(id!, { skills: [...s.skills] })
     if (s.role === 'second_line') await store.setConsultantOffice(id!, officeIds.get(s.queues)!)
   }
   return { queues: queuesCreated, offices: officesCreated, staff }

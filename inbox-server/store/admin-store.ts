@@ -175,7 +175,7 @@ export function createAdminStore(db: Db): AdminStore {
           if (dup) throw Object.assign(new Error('office name taken'), { code: '23505' })
           const [r] = await tx.insert(offices).values(o).returning({ id: offices.id })
           if (!r) throw new Error('insert returned nothing')
-          await tx.insert(queues).values({ name: o.name, line: 'second_line', officeId: r.id })
+          await tx.insert(queues).values({ name: `Drugi kontakt — ${o.name}`, line: 'second_line', officeId: r.id })
           return r.id
         })
         return readOffice(id)
