@@ -180,6 +180,17 @@ export type EntryRuleCreate = z.infer<typeof EntryRuleCreate>
 export const EntryRulePatch = ruleFields.partial()
 export type EntryRulePatch = z.infer<typeof EntryRulePatch>
 
+/** GET /api/me/routing: the signed-in consultant's own presence, capacity and what they hold now. */
+export const MyRouting = z.object({
+  presence: z.enum(PRESENCE_STATES),
+  presenceReason: z.string().nullable(),
+  capacity: Capacity,
+  load: z.partialRecord(ChannelKind, z.int()),
+  skills: z.array(z.string()),
+  queueIds: z.array(Id),
+})
+export type MyRouting = z.infer<typeof MyRouting>
+
 // Supervisor's queue board: GET /api/supervisor/queues. Assign by hand with POST /api/conversations/{id}/transfer.
 export const BoardWaiting = z.object({
   conversationId: Id,

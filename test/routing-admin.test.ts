@@ -148,6 +148,10 @@ describe('routing administration', () => {
     const later = (await call<QueueBoard>('/api/supervisor/queues', supervisor)).body.queues.find((x) => x.id === q.body.id)!
     expect(later.waiting).toEqual([])
     expect(later.members[0]!.load).toEqual({ webchat: 1 })
+    // Marek sees his own capacity use.
+    const mine = await call<{ load: Record<string, number>; capacity: Record<string, number> }>('/api/me/routing', marek.token)
+    expect(mine.status).toBe(200)
+    expect([mine.body.load.webchat, mine.body.capacity.webchat]).toEqual([1, 3])
     await socket.close()
     await marek.socket.close()
   })

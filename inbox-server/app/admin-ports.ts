@@ -90,6 +90,8 @@ export interface AdminStore {
   entryContext(): Promise<{ queues: EntryQueue[]; rules: EntryRuleValue[] }>
   /** Waiting (queued or offered) conversations, oldest first within priority, and every enabled consultant with load. */
   boardRows(): Promise<{ waiting: BoardRow[]; consultants: BoardConsultant[] }>
+  /** Conversations held or offered by this consultant, per channel kind. */
+  consultantLoad(consultantId: string): Promise<Partial<Record<ChannelKind, number>>>
   /** When conversations of this queue were last assigned (since `since`, newest first, at most 100): the pace of the queue. */
   recentAssignments(queueId: string, since: Date): Promise<Date[]>
 }

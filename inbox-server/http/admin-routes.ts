@@ -112,6 +112,13 @@ export function adminRoutes(deps: { store: Store; admin: Administration; queueBo
     return id ? answer(c, await admin.deleteEntryRule(id)) : notFound(c)
   })
 
+  app.get('/me/routing', async (c) => {
+    const me = c.get('consultant')
+    const [all, load] = await Promise.all([deps.store.listAdminConsultants(), deps.store.consultantLoad(me.id)])
+    const mine = all.find((x) => x.id === me.id)
+    if (!mine) return apiError(c, 'not_found', 'No such consultant')
+    return c.json({ presence: mine.presence, presenceReason: mine.presenceReason, capacity: mine.capacity, load, skills: mine.skills, queueIds: mine.queueIds })
+  })
   app.get('/presence-reasons', async (c) => c.json({ items: (await deps.store.listPresenceReasons()).filter((r) => r.active) }))
   app.get('/supervisor/queues', async (c) => c.json(await deps.queueBoard()))
   return app

@@ -33,7 +33,7 @@ export function createHttpApp(parts: {
   app.route('/api/conversations', parts.api)
   for (const path of ['/api/queues', '/api/offices', '/api/consultants']) app.use(path, parts.requireStaff)
   app.route('/api', parts.directory)
-  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons']) app.use(path, parts.requireStaff)
+  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/me/*']) app.use(path, parts.requireStaff)
   app.route('/api', parts.admin)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
   // WebSocket upgrades are taken by the server's upgrade listener before Hono; a plain request lands here.

@@ -8,6 +8,7 @@ import {
   EntryRule,
   EntryRuleCreate,
   EntryRulePatch,
+  MyRouting,
   OfficeCreate,
   OfficePatch,
   PresenceReason,
@@ -20,7 +21,7 @@ import {
   SkillPatch,
 } from '../../protocol/admin.ts'
 
-export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, EntryRule, QueueBoard }
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, EntryRule, QueueBoard, MyRouting }
 export const adminInputSchemas = {
   QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
   PresenceReasonCreate, PresenceReasonPatch, EntryRuleCreate, EntryRulePatch,
@@ -87,6 +88,7 @@ export function adminPaths() {
     '/api/admin/presence-reasons/{code}': reasons.one,
     '/api/admin/entry-rules': rules.all,
     '/api/admin/entry-rules/{id}': rules.one,
+    '/api/me/routing': { get: { summary: 'The signed-in consultant’s presence, capacity per channel kind and conversations held now', responses: { 200: { description: 'OK', content: json('MyRouting') }, 401: error('Not signed in') } } },
     '/api/presence-reasons': { get: { summary: 'The active presence reasons any consultant may pick', responses: { 200: { description: 'OK', content: list('PresenceReason') }, 401: error('Not signed in') } } },
     '/api/supervisor/queues': {
       get: {

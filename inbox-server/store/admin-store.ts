@@ -362,6 +362,15 @@ export function createAdminStore(db: Db): AdminStore {
       }
     },
 
+    async consultantLoad(consultantId) {
+      const rows = await db
+        .select({ kind: conversations.channelKind, n: sql<number>`count(*)::int`.mapWith(Number) })
+        .from(conversations)
+        .where(and(eq(conversations.assigneeId, consultantId), inArray(conversations.status, ['offered', 'assigned'])))
+        .groupBy(conversations.channelKind)
+      return Object.fromEntries(rows.map((r) => [r.kind, r.n]))
+    },
+
     async recentAssignments(queueId, since) {
       const rows = await db.execute(sql`
         select e.created_at from events e join conversations c on c.id = e.conversation_id
