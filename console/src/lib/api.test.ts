@@ -30,6 +30,12 @@ describe('request', () => {
     expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 42 })
   })
 
+  it('keeps the details of a validation error', async () => {
+    const details = [{ path: 'name', message: 'Too small' }]
+    vi.stubGlobal('fetch', answer(400, { error: { code: 'invalid_body', message: 'bad', details } }))
+    await expect(request('/api/admin/skills', { method: 'POST', body: {} })).rejects.toMatchObject({ status: 400, code: 'invalid_body', details })
+  })
+
   it('reports a 401 to the session unless the caller expects it', async () => {
     const handler = vi.fn()
     setUnauthorizedHandler(handler)

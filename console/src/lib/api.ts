@@ -6,13 +6,16 @@ export class HttpError extends Error {
   readonly code: string
   /** Seconds from a Retry-After header, if any. */
   readonly retryAfter: number | null
+  /** The error body's `details`, e.g. `[{ path, message }]` for fields that failed validation. */
+  readonly details: unknown
 
-  constructor(status: number, code: string, message: string, retryAfter: number | null = null) {
+  constructor(status: number, code: string, message: string, retryAfter: number | null = null, details: unknown = undefined) {
     super(message)
     this.name = 'HttpError'
     this.status = status
     this.code = code
     this.retryAfter = retryAfter
+    this.details = details
   }
 }
 
@@ -59,14 +62,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 async function toError(response: Response): Promise<HttpError> {
   let code = `http_${response.status}`
   let message = response.statusText
+  let details: unknown
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } }
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } }
     if (typeof body.error?.code === 'string') code = body.error.code
     if (typeof body.error?.message === 'string') message = body.error.message
+    details = body.error?.details
   } catch {
     // Not JSON: keep the status.
   }
-  return new HttpError(response.status, code, message, parseRetryAfter(response.headers.get('retry-after')))
+  return new HttpError(response.status, code, message, parseRetryAfter(response.headers.get('retry-after')), details)
 }
 
 /** Retry-After is either whole seconds or an HTTP date. */

@@ -1,5 +1,5 @@
 // The staff WebSocket's state for the header ("Połączono" / "Łączenie…" / "Brak połączenia") and the way to send frames on it.
-import type { StaffFrame } from '$protocol/frames.ts'
+import type { StaffFrame, StaffServerFrame } from '$protocol/frames.ts'
 import { HEARTBEAT_MS } from '$protocol/limits.ts'
 import { StaffSocket, type SocketState, type StaffSocketOptions } from './staff-socket.ts'
 
@@ -10,9 +10,13 @@ function staffUrl(): string {
   return `${scheme}//${location.host}/ws/staff`
 }
 
+/** Hears every frame the hub sends, `welcome` (each reconnect) included. */
+export type FrameListener = (frame: StaffServerFrame) => void
+
 class Connection {
   state = $state<SocketState>('connecting')
   #socket: StaffSocket | null = null
+  #listeners = new Set<FrameListener>()
 
   start(handlers: ConnectionHandlers): void {
     this.#socket?.stop()
@@ -22,8 +26,32 @@ class Connection {
       silenceMs: 10_000,
       onState: (state) => (this.state = state),
       ...handlers,
+      onReady: (frame) => {
+        handlers.onReady(frame)
+        this.#tell(frame)
+      },
+      onFrame: (frame) => {
+        handlers.onFrame(frame)
+        this.#tell(frame)
+      },
     })
     this.#socket.start()
+  }
+
+  /** Another screen (e.g. the supervisor's board) listens to the desk's socket too; returns the way to stop. */
+  listen(listener: FrameListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #tell(frame: StaffServerFrame): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(frame)
+      } catch (error) {
+        console.error('frame listener failed', error)
+      }
+    }
   }
 
   stop(): void {

@@ -27,6 +27,8 @@ class Desk {
   current = $state.raw<ConversationView | null>(null)
   /** The signed-in consultant's presence, as the hub last said (welcome, then presence frames). */
   presence = $state<PresenceState>('offline')
+  /** The reason code given with that presence (a break's kind, say), when the hub told us one. */
+  presenceReason = $state<string | null>(null)
   resolving = $state(false)
   /** Conversations offered to this consultant, with when each offer lapses (ms). */
   offers = $state<{ conversationId: string; expiresAt: number }[]>([])
@@ -55,6 +57,7 @@ class Desk {
     this.#running = true
     connection.start({
       onReady: (welcome) => {
+        if (welcome.consultant.presence !== this.presence) this.presenceReason = null
         this.presence = welcome.consultant.presence
         this.#ready()
       },
@@ -174,9 +177,9 @@ class Desk {
     this.offers = this.offers.filter((o) => o.conversationId !== conversationId)
   }
 
-  /** Asks the hub to change this consultant's presence; the hub's presence frame confirms it. */
-  setPresence(state: PresenceState): boolean {
-    return connection.send({ type: 'presence', state })
+  /** Asks the hub to change this consultant's presence, with a reason code; the hub's presence frame confirms it. */
+  setPresence(state: PresenceState, reason?: string): boolean {
+    return connection.send({ type: 'presence', state, ...(reason ? { reason } : {}) })
   }
 
   /** Takes the open conversation from its queue by hand; a 409 means routing or someone else was first. */
@@ -254,7 +257,10 @@ class Desk {
         break
       }
       case 'presence': {
-        if (frame.consultantId === session.consultant?.id) this.presence = frame.state
+        if (frame.consultantId === session.consultant?.id) {
+          this.presence = frame.state
+          this.presenceReason = frame.reason
+        }
         break
       }
       case 'offer': {

@@ -1,7 +1,7 @@
 // Unit tests for the dictionary: placeholders filled, the Polish texts the service requires, known codes only, and contact names.
 import { describe, expect, it } from 'vitest'
 import { contactLabel, shortId } from './contact-label.ts'
-import { errorKey, isLang, statusKeyOf, translate } from './i18n.ts'
+import { dictionaries, errorKey, isLang, statusKeyOf, translate } from './i18n.ts'
 
 describe('i18n', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -18,6 +18,27 @@ describe('i18n', () => {
     expect(translate('pl', 'conversation.visitorTyping')).toBe('Klient pisze…')
     expect(translate('pl', 'event.note')).toBe('Notatka wewnętrzna')
     expect(translate('pl', 'list.loadMore')).toBe('Załaduj więcej')
+  })
+
+  it('has every text in both languages, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    expect(Object.keys(dictionaries.en).sort()).toEqual(Object.keys(dictionaries.pl).sort())
+    for (const [key, text] of Object.entries(dictionaries.pl)) {
+      const english = dictionaries.en[key as keyof typeof dictionaries.en]
+      expect(text.trim(), key).not.toBe('')
+      expect(english.trim(), key).not.toBe('')
+      expect(placeholders(english), key).toEqual(placeholders(text))
+    }
+  })
+
+  it('has the administration and board texts, Polish first', () => {
+    expect(translate('pl', 'nav.inbox')).toBe('Skrzynka')
+    expect(translate('en', 'nav.inbox')).toBe('Inbox')
+    expect(translate('pl', 'nav.board')).toBe('Kolejki')
+    expect(translate('en', 'nav.board')).toBe('Queues')
+    expect(translate('pl', 'nav.admin')).toBe('Administracja')
+    expect(translate('en', 'nav.admin')).toBe('Administration')
+    expect(translate('pl', 'board.loadItem', { channel: 'Czat', load: 1, capacity: 3 })).toBe('Czat: 1 z 3')
   })
 
   it('maps statuses and error codes to known keys only', () => {

@@ -1,6 +1,6 @@
 // Unit tests for relative list times and timeline clock times in Polish and English.
 import { describe, expect, it } from 'vitest'
-import { formatClock, formatRelative } from './time-format.ts'
+import { formatClock, formatRelative, formatWaiting, isoDuration } from './time-format.ts'
 
 const now = Date.parse('2025-03-12T12:00:00Z')
 const ago = (ms: number) => new Date(now - ms).toISOString()
@@ -34,5 +34,22 @@ describe('formatClock', () => {
     expect(today).toMatch(/^\d{2}:\d{2}/)
     expect(formatClock('2025-03-01T09:05:00Z', now, 'en')).toMatch(/Mar/)
     expect(formatClock('bad', now, 'en')).toBe('')
+  })
+})
+
+describe('formatWaiting', () => {
+  it('reads as a clock, with hours only when needed', () => {
+    expect(formatWaiting(0)).toBe('0:00')
+    expect(formatWaiting(42_900)).toBe('0:42')
+    expect(formatWaiting(12 * 60_000 + 5_000)).toBe('12:05')
+    expect(formatWaiting(3_723_000)).toBe('1:02:03')
+    expect(formatWaiting(-5_000)).toBe('0:00')
+  })
+
+  it('gives an ISO 8601 duration for <time datetime>', () => {
+    expect(isoDuration(0)).toBe('PT0S')
+    expect(isoDuration(42_000)).toBe('PT42S')
+    expect(isoDuration(3_723_000)).toBe('PT1H2M3S')
+    expect(isoDuration(3_600_000)).toBe('PT1H')
   })
 })

@@ -1,4 +1,4 @@
-// How times read in the console: "5 min temu" in the conversation list, a clock time (with the date if not today) in the timeline.
+// How times read in the console: "5 min temu" in the conversation list, a clock time (with the date if not today) in the timeline, "3:07" waited on the board.
 import { translate, type Lang } from './i18n.ts'
 
 const MINUTE = 60_000
@@ -37,4 +37,23 @@ export function formatClock(iso: string, now: number, lang: Lang): string {
     minute: '2-digit',
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
   }).format(then)
+}
+
+/** How long someone has waited, as a clock: "0:42", "12:05", "1:02:03". */
+export function formatWaiting(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const ss = String(s).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+}
+
+/** The same span for a <time datetime>: "PT1H2M3S". */
+export function isoDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`
 }
