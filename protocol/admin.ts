@@ -191,9 +191,10 @@ export const MyRouting = z.object({
 })
 export type MyRouting = z.infer<typeof MyRouting>
 
-// Supervisor's queue board: GET /api/supervisor/queues. Assign by hand with POST /api/conversations/{id}/transfer.
+// Supervisor's queue board: GET /api/supervisor/queues. Assign by hand with POST /api/conversations/{id}/assign.
 export const BoardWaiting = z.object({
   conversationId: Id,
+  contactId: Id,
   contactName: z.string().nullable(),
   channelKind: ChannelKind,
   status: z.enum(['queued', 'offered']),

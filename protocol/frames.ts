@@ -85,6 +85,7 @@ export type ErrorCode =
   | 'conversation_closed'
   | 'rate_limited'
   | 'offer_gone'
+  | 'bad_reason'
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame

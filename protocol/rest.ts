@@ -98,6 +98,10 @@ export const TransferBody = z
   .refine((b) => (b.queueId === undefined) !== (b.consultantId === undefined), { message: 'Give exactly one of queueId and consultantId' })
 export type TransferBody = z.infer<typeof TransferBody>
 
+/** A supervisor gives a waiting (queued or offered) conversation to a consultant by hand. */
+export const AssignBody = z.object({ consultantId: Id, note: z.string().trim().max(2000).optional() })
+export type AssignBody = z.infer<typeof AssignBody>
+
 /** The office: named, or chosen by the citizen's region (TERYT; given here it is remembered on the contact). */
 export const EscalateBody = z.object({
   officeId: Id.optional(),

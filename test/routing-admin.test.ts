@@ -24,6 +24,11 @@ async function call<T>(path: string, token: string, method = 'GET', json?: unkno
   const text = await r.text()
   return { status: r.status, body: (text ? JSON.parse(text) : null) as T }
 }
+async function addSupervisorTarget() {
+  const r = await addConsultant(t.hub.store, { email: `inna.${newClientId()}@example.pl`, name: 'Inna', password: 'haslo-konsultanta-1' })
+  if (!r.ok) throw new Error(r.message)
+  return r.consultant
+}
 const conversation = async (id: string) => (await call<Conversation>(`/api/conversations/${id}`, admin)).body
 
 async function chatIn(text: string): Promise<string> {
@@ -110,11 +115,11 @@ describe('routing administration', () => {
     let from = jan.socket.frames.length
     jan.socket.send({ type: 'presence', state: 'break', reason: 'wymyslony' })
     const err = await jan.socket.next((f) => f.type === 'error', from)
-    expect(err.code).toBe('bad_frame')
+    expect(err.code).toBe('bad_reason')
     // A known code of another presence is refused too.
     from = jan.socket.frames.length
     jan.socket.send({ type: 'presence', state: 'training', reason: 'obiad' })
-    expect((await jan.socket.next((f) => f.type === 'error', from)).code).toBe('bad_frame')
+    expect((await jan.socket.next((f) => f.type === 'error', from)).code).toBe('bad_reason')
     expect((await call<{ items: AdminConsultant[] }>('/api/admin/consultants', admin)).body.items.find((c) => c.id === jan.id)?.presence).toBe('offline')
 
     await call('/api/admin/presence-reasons', admin, 'POST', { code: 'urzad', presence: 'busy', labelPl: 'Sprawy urzędowe', labelEn: 'Office errands' })
@@ -139,12 +144,17 @@ describe('routing administration', () => {
     const board = (await call<QueueBoard>('/api/supervisor/queues', supervisor)).body
     const row = board.queues.find((x) => x.id === q.body.id)!
     expect(row.waiting.map((w) => w.conversationId)).toEqual([id])
-    expect(row.waiting[0]).toMatchObject({ status: 'queued', priority: 1, channelKind: 'webchat', lastMessageText: 'Jakie są szkolenia?' })
+    expect(row.waiting[0]).toMatchObject({ contactId: expect.any(String), status: 'queued', priority: 1, channelKind: 'webchat', lastMessageText: 'Jakie są szkolenia?' })
     expect(row.members).toEqual([expect.objectContaining({ id: marek.id, presence: 'offline', load: {} })])
 
-    // Marek is offline, so routing would not give it to him; the supervisor assigns it by hand.
-    const moved = await call(`/api/conversations/${id}/transfer`, supervisor, 'POST', { consultantId: marek.id, note: 'Proszę przejąć' })
+    // Marek is offline, so routing would not give it to him; the supervisor assigns it by hand (consultants may not).
+    expect((await call(`/api/conversations/${id}/assign`, marek.token, 'POST', { consultantId: marek.id })).status).toBe(403)
+    const moved = await call(`/api/conversations/${id}/assign`, supervisor, 'POST', { consultantId: marek.id, note: 'Proszę przejąć' })
     expect(moved.status).toBe(201)
+    // A second hand assignment finds it taken: 409, and it stays Marek's.
+    const again = await call<{ error: { code: string } }>(`/api/conversations/${id}/assign`, supervisor, 'POST', { consultantId: (await addSupervisorTarget()).id })
+    expect(again.status).toBe(409)
+    expect((await conversation(id)).assigneeId).toBe(marek.id)
     const later = (await call<QueueBoard>('/api/supervisor/queues', supervisor)).body.queues.find((x) => x.id === q.body.id)!
     expect(later.waiting).toEqual([])
     expect(later.members[0]!.load).toEqual({ webchat: 1 })

@@ -35,6 +35,7 @@ export interface ConsultantUpdate {
 /** One waiting conversation on the board, with the raw values the board is built from. */
 export interface BoardRow {
   conversationId: string
+  contactId: string
   queueId: string
   contactName: string | null
   channelKind: ChannelKind

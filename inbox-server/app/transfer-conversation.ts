@@ -7,10 +7,11 @@ import { requeuedInto } from './requeue.ts'
 import { assignmentEvent, routingEvent, staffAuthor } from './routing-events.ts'
 
 export type TransferTarget = { queueId: string } | { consultantId: string }
-export type TransferOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'target_not_found' | 'not_allowed' }
+export type TransferOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'target_not_found' | 'not_allowed' | 'not_waiting' }
 
 export function createTransferConversation(deps: { store: Store; bus: Bus; clock: Clock; assignWaiting: AssignWaiting }) {
-  return async function transfer(m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null }): Promise<TransferOutcome> {
+  /** `onlyIfWaiting`: a supervisor's hand assignment from the board; refused once it is no longer queued or offered. */
+  return async function transfer(m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null; onlyIfWaiting?: boolean }): Promise<TransferOutcome> {
     const now = deps.clock.now()
     const target =
       'queueId' in m.to
@@ -26,6 +27,7 @@ export function createTransferConversation(deps: { store: Store; bus: Bus; clock
       const conv = await tx.lockConversation(m.conversationId)
       if (!conv) return { ok: false as const, error: 'not_found' as const }
       if (conv.status === 'resolved') return { ok: false as const, error: 'not_allowed' as const }
+      if (m.onlyIfWaiting && conv.status !== 'queued' && conv.status !== 'offered') return { ok: false as const, error: 'not_waiting' as const }
       const written: TimelineEvent[] = []
       if ('queueId' in m.to) {
         // It joins the other queue as a new arrival there; who declined it here may well take it there.

@@ -1,6 +1,6 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
-import { ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
+import { AssignBody, ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
 import type { createEscalation } from '../app/escalate-conversation.ts'
 import type { TransferOutcome, TransferTarget } from '../app/transfer-conversation.ts'
 import type { ChangeStatusOutcome } from '../app/change-status.ts'
@@ -18,7 +18,7 @@ export function conversationRoutes(deps: {
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   changeStatus: (m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }) => Promise<ChangeStatusOutcome>
   pick: (m: { consultant: ConsultantRecord; conversationId: string }) => Promise<PickOutcome>
-  transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null }) => Promise<TransferOutcome>
+  transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null; onlyIfWaiting?: boolean }) => Promise<TransferOutcome>
   escalation: ReturnType<typeof createEscalation>
 }) {
   const app = new Hono<StaffEnv>()
@@ -110,6 +110,18 @@ export function conversationRoutes(deps: {
     if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
     if (r.error === 'target_not_found') return apiError(c, 'not_found', 'No such queue or active consultant to transfer to')
     return apiError(c, 'conflict', 'A resolved conversation cannot be transferred')
+  })
+
+  app.post('/:id/assign', async (c) => {
+    const by = c.get('consultant')
+    if (by.role !== 'supervisor' && by.role !== 'admin') return apiError(c, 'forbidden', 'Assigning by hand is for supervisors')
+    const body = await readJson(c, AssignBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.transfer({ by, conversationId: c.req.param('id'), to: { consultantId: body.value.consultantId }, note: body.value.note || null, onlyIfWaiting: true })
+    if (r.ok) return c.json(r.event, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    if (r.error === 'target_not_found') return apiError(c, 'not_found', 'No such active consultant')
+    return apiError(c, 'conflict', 'It is no longer waiting: someone took it, or it was resolved')
   })
 
   app.post('/:id/escalate', async (c) => {

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import {
   ApiError,
+  AssignBody,
   ChangeStatusBody,
   EscalateBody,
   HandBackBody,
@@ -20,7 +21,7 @@ import {
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
 
-const schemas = { ApiError, ChangeStatusBody, TransferBody, EscalateBody, HandBackBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+const schemas = { ApiError, AssignBody, ChangeStatusBody, TransferBody, EscalateBody, HandBackBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -31,7 +32,7 @@ function queryParams(s: z.ZodObject) {
   return Object.entries(js.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
 }
 
-const INPUTS = new Set(['LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'])
+const INPUTS = new Set(['AssignBody', 'LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'])
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: keyof typeof schemas) => ({ 'application/json': { schema: ref(name) } })
@@ -126,6 +127,21 @@ export function openApiDocument(serverUrl: string, version: string) {
             401: error('Not signed in'),
             404: error('No such conversation, queue or active consultant'),
             409: error('A resolved conversation cannot be transferred'),
+          },
+        },
+      },
+      '/api/conversations/{id}/assign': {
+        post: {
+          summary: 'Supervisors: give a waiting (queued or offered) conversation to a consultant by hand',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('AssignBody') },
+          responses: {
+            201: { description: 'Assigned; the staff-only routing event', content: json('TimelineEvent') },
+            400: error('Invalid body'),
+            401: error('Not signed in'),
+            403: error('Not a supervisor or administrator'),
+            404: error('No such conversation or active consultant'),
+            409: error('No longer waiting: someone took it, or it was resolved'),
           },
         },
       },

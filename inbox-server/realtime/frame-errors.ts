@@ -11,6 +11,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   conversation_closed: 'The conversation is closed',
   rate_limited: 'Too many messages; slow down',
   offer_gone: 'The offer has expired or was withdrawn',
+  bad_reason: 'Not an active presence reason of that state',
   internal: 'Something went wrong on the server; try again',
 }
 

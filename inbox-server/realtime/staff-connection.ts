@@ -106,7 +106,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
         return void deps
           .setPresence(consultant, f.state, f.reason ?? null)
           .then((r) => {
-            if (!r.ok) peer.send(errorFrame('bad_frame', undefined, `unknown presence reason for ${f.state}: ${f.reason ?? ''}`))
+            if (!r.ok) peer.send(errorFrame('bad_reason', undefined, `${f.state}: ${f.reason ?? ''}`))
           })
           .catch((err: unknown) => {
           deps.log.error({ err }, 'presence change failed')

@@ -309,6 +309,7 @@ export function createAdminStore(db: Db): AdminStore {
       const waiting = await db
         .select({
           conversationId: conversations.id,
+          contactId: conversations.contactId,
           queueId: conversations.queueId,
           contactName: contacts.name,
           channelKind: conversations.channelKind,
@@ -340,6 +341,7 @@ export function createAdminStore(db: Db): AdminStore {
       return {
         waiting: waiting.map((w) => ({
           conversationId: w.conversationId,
+          contactId: w.contactId,
           queueId: w.queueId!,
           contactName: w.contactName,
           channelKind: w.channelKind as ChannelKind,
