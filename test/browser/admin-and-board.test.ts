@@ -1,6 +1,8 @@
 // End to end in Chromium: the demo administrator sets up routing in the admin screens (a skill, a queue, a presence
-// reason, a consultant's web-chat capacity), then on the supervisor's queue board sees a citizen's chat waiting and
-// assigns it by hand; a chat resolved while the dialog is open answers 409, which the board explains.
+// reason, a consultant's web-chat capacity); a reason retired meanwhile is refused by the hub and the switch says so;
+// then on the supervisor's queue board they see a citizen's chat waiting (named as the inbox names it) and assign it by
+// hand; a chat taken by another supervisor request while the dialog is open answers 409, which the dialog explains, and
+// the taker's own load in the header follows.
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -33,9 +35,14 @@ async function signIn(page: Page) {
 }
 
 /** REST with the signed-in page's session cookie. */
-async function api<T>(context: BrowserContext, path: string, init?: { method: 'POST'; data: unknown }): Promise<{ status: number; body: T }> {
-  const r = init ? await context.request.post(hub.url + path, { data: init.data }) : await context.request.get(hub.url + path)
+async function api<T>(context: BrowserContext, path: string, init?: { method: 'POST' | 'PATCH'; data: unknown }): Promise<{ status: number; body: T }> {
+  const r = init ? await context.request.fetch(hub.url + path, { method: init.method, data: init.data }) : await context.request.get(hub.url + path)
   return { status: r.status(), body: (await r.json().catch(() => null)) as T }
+}
+
+/** The visible text of the header's own-load item for a channel kind ("Czaty 0/3"). */
+async function myLoad(page: Page, kind: string): Promise<string | null> {
+  return page.locator(`[data-testid="my-load-item"][data-kind="${kind}"] > [aria-hidden="true"]`).textContent()
 }
 
 /** A citizen on the demo page writes a first message (no topic), which waits: nobody on the floor is available. */
@@ -61,6 +68,12 @@ describe('routing administration and the queue board in the browser', () => {
       if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) pageErrors.push(m.text())
     })
     await signIn(page)
+
+    // The header shows the administrator's own web-chat load next to the presence switch.
+    const mine = await api<{ capacity: Record<string, number>; load: Record<string, number> }>(context, '/api/me/routing')
+    const chatCapacity = mine.body.capacity.webchat
+    await expect.poll(() => myLoad(page, 'webchat')).toBe(`Czaty 0/${chatCapacity}`)
+    expect(await page.getByTestId('my-load').getAttribute('aria-live')).toBeNull()
 
     // The header offers the inbox, the board and administration to an administrator, marking where they are.
     await expect.poll(() => page.getByTestId('nav-inbox').getAttribute('aria-current')).toBe('page')
@@ -135,7 +148,10 @@ describe('routing administration and the queue board in the browser', () => {
     expect(anna.capacity.webchat).toBe(7)
     expect(anna.queueIds).toContain(created!.id)
 
-    // A presence reason, offered at once in the header when the administrator goes on a break.
+    // A presence reason, offered at once in the header when the administrator goes on a break. Another one, made over
+    // REST, is retired after the switch has listed it: choosing it is refused by the hub, and the switch says so.
+    const walk = await api(context, '/api/admin/presence-reasons', { method: 'POST', data: { code: 'spacer', presence: 'break', labelPl: 'Spacer', labelEn: 'Walk' } })
+    expect(walk.status).toBe(201)
     await page.getByTestId('admin-nav-presence-reasons').click()
     await page.getByRole('heading', { level: 1, name: 'Powody statusów' }).waitFor()
     await page.getByTestId('admin-add').click()
@@ -147,8 +163,20 @@ describe('routing administration and the queue board in the browser', () => {
     await reasonForm.getByTestId('editor-save').click()
     await page.getByTestId('reasons-table').locator('tr[data-code="kawa"]').waitFor()
     await expect.poll(() => page.getByTestId('announcer').textContent()).toBe('Dodano: Kawa')
+    const retired = await api(context, '/api/admin/presence-reasons/spacer', { method: 'PATCH', data: { active: false } })
+    expect(retired.status).toBe(200)
     await page.getByTestId('presence').selectOption('break')
+    await page.getByTestId('presence-reason').selectOption({ label: 'Spacer' })
+    const refused = 'Nie zmieniono statusu pracy: ten powód jest nieznany albo nieaktywny.'
+    await page.getByTestId('presence-problem').filter({ hasText: refused }).waitFor()
+    await expect.poll(() => page.getByTestId('announcer').textContent()).toBe(refused)
+    expect(await page.getByTestId('presence-reason').getAttribute('aria-describedby')).toBe('presence-problem')
+    await expect.poll(() => page.getByTestId('presence-reason').inputValue()).toBe('')
+    await expect.poll(() => page.getByTestId('presence-reason').locator('option', { hasText: 'Spacer' }).count()).toBe(0)
+    expect(await wcagViolations(page)).toEqual([])
+    await page.screenshot({ path: `${shots}/presence-refused.png` })
     await page.getByTestId('presence-reason').selectOption({ label: 'Kawa' })
+    await page.getByTestId('presence-problem').waitFor({ state: 'detached' })
     await expect
       .poll(async () => (await api<{ items: { email: string; presenceReason: string | null }[] }>(context, '/api/admin/consultants')).body.items.find((c) => c.email === ADMIN.email)?.presenceReason)
       .toBe('kawa')
@@ -165,6 +193,11 @@ describe('routing administration and the queue board in the browser', () => {
     const row = page.getByTestId('board-waiting').filter({ hasText: question.slice(0, 30) })
     await row.waitFor({ timeout: 15_000 })
     const conversationId = (await row.getAttribute('data-id'))!
+    // An anonymous citizen is named as in the inbox: "Gość #" and the start of the contact's id (not the conversation's).
+    const waitingChat = await api<{ contact: { id: string; name: string | null } }>(context, `/api/conversations/${conversationId}`)
+    expect(waitingChat.body.contact.name).toBeNull()
+    const guest = `Gość #${waitingChat.body.contact.id.replace(/-/g, '').slice(0, 6)}`
+    expect(await row.locator('th[scope="row"] a').textContent()).toBe(guest)
     const before = await row.getByTestId('waited').textContent()
     await expect.poll(() => row.getByTestId('waited').textContent(), { timeout: 5000 }).not.toBe(before)
     const queueId = await page.getByTestId('board-queue').filter({ has: row }).getAttribute('data-id')
@@ -178,7 +211,7 @@ describe('routing administration and the queue board in the browser', () => {
     // Assign it to Anna: the dialog lists the queue's members with their load.
     await row.getByTestId('board-assign').click()
     const dialog = page.getByTestId('assign-dialog')
-    await dialog.getByRole('heading', { name: /Przypisz rozmowę/ }).waitFor()
+    await dialog.getByRole('heading', { name: `Przypisz rozmowę: ${guest}` }).waitFor()
     await dialog.getByRole('radio', { name: /Anna Kowalska/ }).check()
     await dialog.getByLabel('Notatka dla pracowników').fill('Proszę o pomoc z rejestracją')
     expect(await wcagViolations(page)).toEqual([])
@@ -191,13 +224,17 @@ describe('routing administration and the queue board in the browser', () => {
     expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: anna.id })
     await queueSection.getByTestId('board-member').filter({ hasText: 'Anna Kowalska' }).filter({ hasText: 'Czat: 1 z 7' }).waitFor()
 
-    // The other chat is resolved while its dialog is open: the hub answers 409 and the dialog says why.
+    // The other chat is taken while its dialog is open: another supervisor request (the administrator's own, over REST,
+    // as from a second tab) assigns it to the administrator; the dialog's assign then answers 409 and says why.
     const otherRow = page.getByTestId('board-waiting').filter({ hasText: other.slice(0, 25) })
     const otherId = (await otherRow.getAttribute('data-id'))!
     await otherRow.getByTestId('board-assign').click()
     await dialog.getByRole('radio', { name: /Anna Kowalska/ }).check()
-    const resolved = await api(context, `/api/conversations/${otherId}/status`, { method: 'POST', data: { status: 'resolved' } })
-    expect(resolved.status).toBeLessThan(300)
+    const admin = consultants.body.items.find((c) => c.email === ADMIN.email)!
+    const taken = await api<{ type: string }>(context, `/api/conversations/${otherId}/assign`, { method: 'POST', data: { consultantId: admin.id, note: 'Biorę to' } })
+    expect(taken.status).toBe(201)
+    // The taker's header follows without a reload.
+    await expect.poll(() => myLoad(page, 'webchat'), { timeout: 5000 }).toBe(`Czaty 1/${chatCapacity}`)
     await dialog.getByTestId('assign-submit').click()
     await dialog.getByTestId('assign-problem').getByText('Ktoś inny zajął się już tą rozmową albo została zamknięta.', { exact: false }).waitFor()
     expect(await dialog.getByTestId('assign-problem').getAttribute('role')).toBe('alert')
@@ -205,7 +242,7 @@ describe('routing administration and the queue board in the browser', () => {
     await dialog.waitFor({ state: 'detached' })
     await otherRow.waitFor({ state: 'detached' })
     const after = await api<{ status: string; assigneeId: string | null }>(context, `/api/conversations/${otherId}`)
-    expect(after.body).toMatchObject({ status: 'resolved' })
+    expect(after.body).toMatchObject({ status: 'assigned', assigneeId: admin.id })
 
     expect(pageErrors).toEqual([])
     for (const c of citizens) await c.close()

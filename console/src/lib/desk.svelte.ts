@@ -1,5 +1,5 @@
 // The consultant's desk: ties the staff socket to the inbox list, the open conversation and the outbox of unsent messages.
-import type { PresenceState, StaffServerFrame } from '$protocol/frames.ts'
+import type { ErrorCode, PresenceState, StaffServerFrame } from '$protocol/frames.ts'
 import { MAX_MESSAGE_CHARS } from '$protocol/limits.ts'
 import type { TimelineEvent } from '$protocol/rest.ts'
 import { announcer } from './announcer.svelte.ts'
@@ -9,10 +9,12 @@ import { connection } from './connection.svelte.ts'
 import { contactLabel } from './contact-label.ts'
 import { ConversationView } from './conversation.svelte.ts'
 import { drafts } from './drafts.svelte.ts'
+import { errorKey } from './i18n.ts'
 import { inbox } from './inbox.svelte.ts'
 import { t } from './locale.svelte.ts'
 import type { PendingSend } from './outbox.ts'
 import { outbox } from './outbox.svelte.ts'
+import { presenceReasons } from './presence-reasons.svelte.ts'
 import { session } from './session.svelte.ts'
 import { TypingSignal } from './typing-signal.ts'
 
@@ -29,6 +31,8 @@ class Desk {
   presence = $state<PresenceState>('offline')
   /** The reason code given with that presence (a break's kind, say), when the hub told us one. */
   presenceReason = $state<string | null>(null)
+  /** Why the hub refused the last presence change (`bad_reason`: a reason that is unknown or no longer active). */
+  presenceError = $state<ErrorCode | null>(null)
   resolving = $state(false)
   /** Conversations offered to this consultant, with when each offer lapses (ms). */
   offers = $state<{ conversationId: string; expiresAt: number }[]>([])
@@ -84,6 +88,7 @@ class Desk {
     for (const view of this.#views.values()) view.dispose()
     this.#views.clear()
     this.current = null
+    this.presenceError = null
     inbox.clear()
     announcer.clear()
   }
@@ -179,6 +184,7 @@ class Desk {
 
   /** Asks the hub to change this consultant's presence, with a reason code; the hub's presence frame confirms it. */
   setPresence(state: PresenceState, reason?: string): boolean {
+    this.presenceError = null
     return connection.send({ type: 'presence', state, ...(reason ? { reason } : {}) })
   }
 
@@ -260,6 +266,7 @@ class Desk {
         if (frame.consultantId === session.consultant?.id) {
           this.presence = frame.state
           this.presenceReason = frame.reason
+          this.presenceError = null
         }
         break
       }
@@ -273,6 +280,7 @@ class Desk {
       }
       case 'error': {
         if (frame.code === 'offer_gone') announcer.say(t('offer.gone'))
+        else if (frame.code === 'bad_reason') this.#presenceRefused(frame.code)
         else if (frame.clientId && outbox.get(frame.clientId)) outbox.failed(frame.clientId, frame.code)
         else console.warn('hub error frame', frame.code, frame.message)
         break
@@ -280,6 +288,13 @@ class Desk {
       default:
         break
     }
+  }
+
+  /** Nothing changed: say so once, show it by the switch, and fetch the reasons again (one was probably retired). */
+  #presenceRefused(code: ErrorCode): void {
+    this.presenceError = code
+    announcer.say(t('presence.notChanged', { reason: t(errorKey(code)) }))
+    void presenceReasons.load(true)
   }
 
   #added(view: ConversationView, added: TimelineEvent[], live: boolean): void {

@@ -1,6 +1,6 @@
 // Unit tests for the dictionary: placeholders filled, the Polish texts the service requires, known codes only, and contact names.
 import { describe, expect, it } from 'vitest'
-import { contactLabel, shortId } from './contact-label.ts'
+import { contactLabel, shortId, waitingContactLabel } from './contact-label.ts'
 import { dictionaries, errorKey, isLang, statusKeyOf, translate } from './i18n.ts'
 
 describe('i18n', () => {
@@ -46,6 +46,7 @@ describe('i18n', () => {
     expect(statusKeyOf('bogus')).toBeNull()
     expect(statusKeyOf(3)).toBeNull()
     expect(errorKey('conversation_closed')).toBe('error.conversation_closed')
+    expect(errorKey('bad_reason')).toBe('error.bad_reason')
     expect(errorKey('validation_failed')).toBe('error.unknown')
     expect(errorKey(undefined)).toBe('error.unknown')
     expect(isLang('en')).toBe(true)
@@ -58,5 +59,14 @@ describe('i18n', () => {
     expect(contactLabel({ id, name: '  ' }, 'Guest')).toBe('Guest #1a2b3c')
     expect(contactLabel({ id, name: 'Jan Kowalski' }, 'Gość')).toBe('Jan Kowalski')
     expect(shortId(id)).toBe('1a2b3c')
+  })
+
+  it('names a contact on the board as the inbox does: by the contact id, not the conversation id', () => {
+    const contactId = '1a2b3c4d-0000-4000-8000-000000000000'
+    const conversationId = '9f8e7d6c-0000-4000-8000-000000000000'
+    const waiting = { conversationId, contactId, contactName: null }
+    expect(waitingContactLabel(waiting, 'Gość')).toBe(contactLabel({ id: contactId, name: null }, 'Gość'))
+    expect(waitingContactLabel(waiting, 'Gość')).toBe('Gość #1a2b3c')
+    expect(waitingContactLabel({ ...waiting, contactName: ' Jan Kowalski ' }, 'Gość')).toBe('Jan Kowalski')
   })
 })

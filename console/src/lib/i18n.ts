@@ -144,6 +144,7 @@ const pl = {
   'error.frame_too_large': 'wiadomość jest za duża',
   'error.not_hello': 'błąd połączenia',
   'error.internal': 'błąd serwera',
+  'error.bad_reason': 'ten powód jest nieznany albo nieaktywny',
   'error.network': 'brak połączenia',
   'error.unknown': 'nieznany błąd',
 
@@ -165,6 +166,17 @@ const pl = {
   'app.forbidden': 'Nie masz dostępu do tej części konsoli.',
   'presence.reason': 'Powód',
   'presence.noReason': 'Bez powodu',
+  'presence.notChanged': 'Nie zmieniono statusu pracy: {reason}.',
+
+  'myLoad.label': 'Twoje rozmowy',
+  'myLoad.item': '{channel} {load}/{capacity}',
+  'myLoad.webchat': 'Czaty',
+  'myLoad.messenger': 'Messenger',
+  'myLoad.telegram': 'Telegram',
+  'myLoad.email': 'E-maile',
+  'myLoad.sms': 'SMS-y',
+  'myLoad.voice': 'Telefony',
+  'myLoad.form': 'Formularze',
 
   'role.consultant': 'Konsultant',
   'role.second_line': 'Druga linia (urząd)',
@@ -493,6 +505,7 @@ const en: Record<MessageKey, string> = {
   'error.frame_too_large': 'the message is too large',
   'error.not_hello': 'connection error',
   'error.internal': 'server error',
+  'error.bad_reason': 'that reason is unknown or no longer active',
   'error.network': 'no connection',
   'error.unknown': 'unknown error',
 
@@ -514,6 +527,17 @@ const en: Record<MessageKey, string> = {
   'app.forbidden': 'You do not have access to this part of the console.',
   'presence.reason': 'Reason',
   'presence.noReason': 'No reason',
+  'presence.notChanged': 'Presence not changed: {reason}.',
+
+  'myLoad.label': 'Your conversations',
+  'myLoad.item': '{channel} {load}/{capacity}',
+  'myLoad.webchat': 'Chats',
+  'myLoad.messenger': 'Messenger',
+  'myLoad.telegram': 'Telegram',
+  'myLoad.email': 'E-mails',
+  'myLoad.sms': 'SMS',
+  'myLoad.voice': 'Calls',
+  'myLoad.form': 'Forms',
 
   'role.consultant': 'Consultant',
   'role.second_line': 'Second line (office)',
@@ -731,6 +755,11 @@ export function presenceKey(state: PresenceState): MessageKey {
   return `presence.${state}`
 }
 
+/** The short plural name of a channel kind in the header's own-load summary ("Czaty 2/3"). */
+export function myLoadKey(channel: ChannelKind): MessageKey {
+  return `myLoad.${channel}`
+}
+
 export function roleKey(role: Role): MessageKey {
   return `role.${role}`
 }
@@ -759,6 +788,7 @@ const ERROR_CODES: readonly string[] = [
   'frame_too_large',
   'not_hello',
   'internal',
+  'bad_reason',
   'network',
 ] satisfies (ErrorCode | 'network')[]
 

@@ -57,11 +57,14 @@ class Board {
     return this.data?.queues.find((q) => q.id === queueId)?.members ?? []
   }
 
-  /** Hands a waiting conversation to a consultant: POST …/transfer with `{ consultantId }`. */
+  /**
+   * Hands a waiting conversation to a consultant: POST …/assign with `{ consultantId, note? }`. The hub answers 409
+   * once it is no longer waiting (taken or resolved) and 404 for a conversation or consultant that is gone.
+   */
   async assign(conversationId: string, consultantId: string, note: string): Promise<AssignOutcome> {
     try {
       const trimmed = note.trim()
-      await request(`/api/conversations/${encodeURIComponent(conversationId)}/transfer`, {
+      await request(`/api/conversations/${encodeURIComponent(conversationId)}/assign`, {
         method: 'POST',
         body: { consultantId, ...(trimmed ? { note: trimmed } : {}) },
       })
