@@ -1,9 +1,11 @@
 // Formats a bench run's results as plain-text tables for the terminal.
 import { loadLabel, type BenchResults } from './results.ts'
+import type { RoutingStoreResult } from './routing-store.ts'
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—')
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}x` : '—')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-GB') : '—')
 
 /** The first `left` columns are left-aligned (labels), the rest right-aligned (figures). */
 function table(head: string[], rows: string[][], left = 2): string {
@@ -22,6 +24,18 @@ export function formatMachine(m: BenchResults['machine']): string {
 }
 
 export function formatResults(r: BenchResults): string {
+  const out: string[] = []
+  if (r.routingStore) out.push(formatRoutingStore(r.routingStore), '')
+  if (r.roundTrip.length > 0) out.push(...formatRoundTrips(r), '')
+  if (r.memory) out.push(...formatMemory(r.memory), '')
+  if (r.budgets.length > 0) {
+    out.push('Budgets')
+    out.push(table(['what', 'budget', 'measured', 'met'], r.budgets.map((b) => [b.what, b.budget, b.measured, b.met === null ? 'n/a on this database' : b.met ? 'yes' : 'NO']), 4))
+  }
+  return out.join('\n').trimEnd()
+}
+
+function formatRoundTrips(r: BenchResults): string[] {
   const out: string[] = []
   out.push('Round trips visitor → console → visitor (ms); baseline: a bare ws relay doing one INSERT per message')
   out.push(
@@ -52,8 +66,12 @@ export function formatResults(r: BenchResults): string {
       3,
     ),
   )
-  const m = r.memory
-  out.push('', `Memory per idle visitor socket (${m.sockets} sockets opened in steps; slope of GC-settled readings)`)
+  return out
+}
+
+function formatMemory(m: NonNullable<BenchResults['memory']>): string[] {
+  const out: string[] = []
+  out.push(`Memory per idle visitor socket (${m.sockets} sockets opened in steps; slope of GC-settled readings)`)
   out.push(
     table(
       ['server', 'rss / socket', 'heap+external / socket', 'rss (last−first)/N', 'heap (last−first)/N'],
@@ -65,7 +83,85 @@ export function formatResults(r: BenchResults): string {
       1,
     ),
   )
-  out.push('', 'Budgets')
-  out.push(table(['what', 'budget', 'measured', 'met'], r.budgets.map((b) => [b.what, b.budget, b.measured, b.met === null ? 'n/a on this database' : b.met ? 'yes' : 'NO']), 4))
+  return out
+}
+
+export function formatRoutingStore(r: RoutingStoreResult): string {
+  const f = r.floor
+  const out: string[] = []
+  out.push(
+    `Routing end to end on ${r.database}: createAssignWaiting over the drizzle store; ${int(f.consultants)} consultants ` +
+      `(room for ${int(f.capacity)} web chats), ${int(f.waiting)} waiting in ${f.queues} queues, passes read at most ${f.passLimit}. ` +
+      `Baseline: the same decisions as bare guarded UPDATEs, one transaction per pass. Latency of a decision: its pass's start until the commit (ms).`,
+  )
+  out.push(
+    table(
+      ['queues', 'writer', 'decisions', 'busy passes', 'decisions/s', 'decision p50', 'decision p99', 'per decision'],
+      r.saturation.flatMap((x) => {
+        const label = x.variant === 'assign' ? 'auto-accept' : 'offers'
+        const row = (name: string, s: typeof x.baseline) => [
+          label,
+          name,
+          int(s.decisions),
+          String(s.passes),
+          int(s.decisionsPerSecond),
+          ms(s.decisionLatency.p50),
+          ms(s.decisionLatency.p99),
+          `${((s.seconds * 1e6) / s.decisions).toFixed(0)} µs`,
+        ]
+        return [
+          row('bare UPDATEs', x.baseline),
+          row('hub', x.hub),
+          [label, 'hub / bare', '', '', ratio(x.ratio.decisionsPerSecond), ratio(x.ratio.decisionLatencyP50), ratio(x.ratio.decisionLatencyP99), ''],
+        ]
+      }),
+    ),
+  )
+  out.push('', 'Where a busy pass goes (mean ms; decisions = mean per busy pass); core plan = planAssignments alone on the same snapshot; empty = the closing pass, every consultant full')
+  out.push(
+    table(
+      ['queues', 'decisions', 'begin', 'lock', 'snapshot', 'plan+glue', 'assign/offer', 'events', 'commit', 'publish', 'core plan p50', 'empty pass p50'],
+      r.saturation.map((x) => {
+        const b = x.hub.breakdown
+        return [
+          x.variant === 'assign' ? 'auto-accept' : 'offers',
+          (x.hub.decisions / x.hub.passes).toFixed(0),
+          ms(b.begin),
+          ms(b.lock),
+          ms(b.snapshot),
+          ms(b.planAndGlue),
+          ms(b.decide),
+          ms(b.events),
+          ms(b.commit),
+          ms(b.published),
+          ms(x.hub.corePlan.p50),
+          ms(x.hub.emptyPass.p50),
+        ]
+      }),
+      1,
+    ),
+  )
+  const st = r.steady
+  out.push(
+    '',
+    `Steady state: resolve the oldest assigned chat, routing gives its consultant the next (${st.iterations} each, alternating; ` +
+      `${int(st.waitingAtStart)} → ${int(st.waitingAtEnd)} waiting). Hub: change-status use case, which awaits the pass; bare: two UPDATEs.`,
+  )
+  out.push(
+    table(
+      ['writer', 'resolve → next p50', 'resolve → next p99', 're-route p50', 're-route p99', 'misses'],
+      [
+        ['bare UPDATEs', ms(st.baseline.resolveToNext.p50), ms(st.baseline.resolveToNext.p99), ms(st.baseline.reroute.p50), ms(st.baseline.reroute.p99), String(st.baseline.misses)],
+        ['hub', ms(st.hub.resolveToNext.p50), ms(st.hub.resolveToNext.p99), ms(st.hub.reroute.p50), ms(st.hub.reroute.p99), String(st.hub.misses)],
+        ['hub / bare', ratio(st.ratio.resolveToNextP50), ratio(st.ratio.resolveToNextP99), ratio(st.ratio.rerouteP50), ratio(st.ratio.rerouteP99), ''],
+      ],
+      1,
+    ),
+  )
+  const sb = st.hub.breakdown
+  out.push(
+    `re-route pass (mean ms): lock ${ms(sb.lock)}, snapshot ${ms(sb.snapshot)}, plan+glue ${ms(sb.planAndGlue)}, assign ${ms(sb.decide)}, event ${ms(sb.events)}, commit ${ms(sb.commit)}; ` +
+      `empty pass on the full floor p50 ${ms(st.emptyPass.p50)}, p99 ${ms(st.emptyPass.p99)}`,
+  )
   return out.join('\n')
 }

@@ -2,6 +2,7 @@
 import type { Machine } from './machine.ts'
 import type { Summary } from './percentiles.ts'
 import type { RoutingCoreResult } from './routing-core.ts'
+import type { RoutingStoreResult } from './routing-store.ts'
 import type { SocketMemory } from './socket-memory.ts'
 
 export interface RoundTripSide {
@@ -44,12 +45,19 @@ export interface Budget {
   met: boolean | null
 }
 
+/** The parts of `npm run bench`, in the order they run; `BENCH_ONLY` picks some of them. */
+export const BENCH_PARTS = ['routing-core', 'routing-e2e', 'memory', 'round-trips'] as const
+export type BenchPart = (typeof BENCH_PARTS)[number]
+
 export interface BenchResults {
   machine: Machine & { postgresVersion?: string }
+  /** The parts this run measured (all unless BENCH_ONLY was set). */
+  parts: BenchPart[]
   plan: { warmupTrips: number; tripTimeoutMs: number; idleSockets: number }
   roundTrip: RoundTripResult[]
-  memory: MemoryResult
-  routingCore: RoutingCoreResult
+  memory?: MemoryResult
+  routingCore?: RoutingCoreResult
+  routingStore?: RoutingStoreResult
   budgets: Budget[]
   totalSeconds: number
 }
@@ -70,13 +78,15 @@ export function judgeBudgets(r: Omit<BenchResults, 'budgets' | 'totalSeconds'>):
     })
   }
   const m = r.memory
-  budgets.push({
-    what: 'memory per idle visitor socket',
-    budget: `≤ ${MEMORY_RATIO_BUDGET}x bare ws`,
-    measured: `heap+external ${m.ratio.heap.toFixed(2)}x (rss ${m.ratio.rss.toFixed(2)}x, noisy: see docs)`,
-    // Judged on heap+external: the rss slope moves with the allocator returning pages and is not repeatable here.
-    met: m.ratio.heap <= MEMORY_RATIO_BUDGET,
-  })
+  if (m) {
+    budgets.push({
+      what: 'memory per idle visitor socket',
+      budget: `≤ ${MEMORY_RATIO_BUDGET}x bare ws`,
+      measured: `heap+external ${m.ratio.heap.toFixed(2)}x (rss ${m.ratio.rss.toFixed(2)}x, noisy: see docs)`,
+      // Judged on heap+external: the rss slope moves with the allocator returning pages and is not repeatable here.
+      met: m.ratio.heap <= MEMORY_RATIO_BUDGET,
+    })
+  }
   return budgets
 }
 

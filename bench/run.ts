@@ -1,4 +1,4 @@
-// `npm run bench`: round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
+// `npm run bench`: routing, round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -7,9 +7,10 @@ import { runPendingCleanups } from './cleanup.ts'
 import { withServer, type ChildServer } from './child-server.ts'
 import { describeMachine } from './machine.ts'
 import { measureRoutingCore } from './routing-core.ts'
+import { measureRoutingStore, type RoutingStorePlan } from './routing-store.ts'
 import { summarise } from './percentiles.ts'
 import { formatMachine, formatResults } from './report.ts'
-import { judgeBudgets, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
+import { BENCH_PARTS, judgeBudgets, type BenchPart, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
 import { measureRoundTrips, type PhaseRun, type RoundTripPlan, type RoundTripRun } from './round-trip.ts'
 import { BENCH_ADMIN } from './servers/server-ipc.ts'
 import { measureSocketMemory, openBareSocket, openHubVisitor } from './socket-memory.ts'
@@ -30,6 +31,20 @@ const ROUND_TRIP_PLANS: RoundTripPlan[] = (
       ]
 ).map((p) => ({ ...p, warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS }))
 const IDLE_SOCKETS = quick ? 200 : 1_000
+// Routing end to end: a floor of 1,000 consultants (3,000 web chats at once) and 10,000 waiting, through the real use case.
+const ROUTING_STORE_PLAN: RoutingStorePlan = quick
+  ? { floor: { queues: 5, consultants: 100, waiting: 1_000 }, runs: 1, steadyWarmup: 5, steadyIterations: 30, emptyPasses: 10 }
+  : { floor: { queues: 5, consultants: 1_000, waiting: 10_000 }, runs: 3, steadyWarmup: 20, steadyIterations: 500, emptyPasses: 100 }
+
+/** BENCH_ONLY=routing-e2e (comma-separated parts; `routing` means both routing parts) runs only those parts. */
+function selectedParts(): BenchPart[] {
+  const only = process.env.BENCH_ONLY?.trim()
+  if (!only) return [...BENCH_PARTS]
+  const wanted = new Set(only.split(',').flatMap((x) => (x.trim() === 'routing' ? ['routing-core', 'routing-e2e'] : [x.trim()])))
+  const unknown = [...wanted].filter((x) => !(BENCH_PARTS as readonly string[]).includes(x))
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')}; parts: ${BENCH_PARTS.join(', ')}, routing`)
+  return BENCH_PARTS.filter((p) => wanted.has(p))
+}
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`)
 
@@ -95,25 +110,42 @@ async function socketMemory(adminUrl: string | undefined): Promise<MemoryResult>
 
 async function main() {
   const started = performance.now()
+  const parts = selectedParts()
   const adminUrl = benchAdminUrl()
   const machine = { ...describeMachine(adminUrl ? 'postgres' : 'pglite'), ...(adminUrl ? { postgresVersion: await postgresVersion(adminUrl) } : {}) }
   console.log(formatMachine(machine) + '\n')
 
-  log('routing core: 1,000 consultants, 10,000 waiting…')
-  const routingCore = measureRoutingCore(quick ? 5 : 30)
-  const memory = await socketMemory(adminUrl)
+  if (parts.length < BENCH_PARTS.length) log(`only: ${parts.join(', ')}`)
+  let routingCore
+  if (parts.includes('routing-core')) {
+    log('routing core: 1,000 consultants, 10,000 waiting…')
+    routingCore = measureRoutingCore(quick ? 5 : 30)
+  }
+  // Before the server children: the database and both cores are otherwise idle.
+  const routingStore = parts.includes('routing-e2e') ? await measureRoutingStore(adminUrl, ROUTING_STORE_PLAN, log) : undefined
+  const memory = parts.includes('memory') ? await socketMemory(adminUrl) : undefined
   const roundTrip: RoundTripResult[] = []
-  for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
+  if (parts.includes('round-trips')) for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
 
-  const partial = { machine, plan: { warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS, idleSockets: IDLE_SOCKETS }, roundTrip, memory, routingCore }
+  const partial = {
+    machine,
+    parts,
+    plan: { warmupTrips: WARMUP_TRIPS, tripTimeoutMs: TRIP_TIMEOUT_MS, idleSockets: IDLE_SOCKETS },
+    roundTrip,
+    ...(memory ? { memory } : {}),
+    ...(routingCore ? { routingCore } : {}),
+    ...(routingStore ? { routingStore } : {}),
+  }
   const results: BenchResults = { ...partial, budgets: judgeBudgets(partial), totalSeconds: Math.round((performance.now() - started) / 1000) }
   console.log(formatResults(results))
   const rc = routingCore
-  console.log(
-    `\nRouting core (pure): ${rc.consultants} consultants, ${rc.waiting} waiting, ${rc.decisionsPerPlan} decisions a plan: ` +
-      `plan p50 ${rc.plan.p50.toFixed(1)} ms, p99 ${rc.plan.p99.toFixed(1)} ms (${Math.round(rc.decisionsPerSecond)} decisions/s); ` +
-      `sorting alone p50 ${rc.sortOnly.p50.toFixed(1)} ms; plan / sort ${rc.ratio.toFixed(2)}x`,
-  )
+  if (rc) {
+    console.log(
+      `\nRouting core (pure): ${rc.consultants} consultants, ${rc.waiting} waiting, ${rc.decisionsPerPlan} decisions a plan: ` +
+        `plan p50 ${rc.plan.p50.toFixed(1)} ms, p99 ${rc.plan.p99.toFixed(1)} ms (${Math.round(rc.decisionsPerSecond)} decisions/s); ` +
+        `sorting alone p50 ${rc.sortOnly.p50.toFixed(1)} ms; plan / sort ${rc.ratio.toFixed(2)}x`,
+    )
+  }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url))
   mkdirSync(dir, { recursive: true })
