@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks'
 import { PGlite } from '@electric-sql/pglite'
 import { openDatabase, type Database } from '../db/client.ts'
-import { createAssignWaiting, type AssignWaiting } from '../inbox-server/app/assign-waiting.ts'
+import { createAssignWaiting, PASS_LIMITS, type AssignWaiting } from '../inbox-server/app/assign-waiting.ts'
 import { createChangeStatus } from '../inbox-server/app/change-status.ts'
 import { createWaitEstimates } from '../inbox-server/app/wait-estimates.ts'
 import type { ConsultantRecord, Logger, Store, TxStore } from '../inbox-server/app/ports.ts'
@@ -126,8 +126,6 @@ export interface RoutingStoreResult {
   published: Record<string, number>
 }
 
-/** Mirrors PASS_LIMIT in inbox-server/app/assign-waiting.ts (not exported); checked against what the passes read. */
-const PASS_LIMIT = 500
 const MAX_PASSES = 200
 
 interface Probe {
@@ -418,7 +416,7 @@ function breakdown(ps: PassRecord[]): PassBreakdown {
 async function countWaiting(store: Store): Promise<number> {
   let n = 0
   await store.transaction(async (tx) => {
-    n = (await tx.routingSnapshot(1_000_000)).waiting.length
+    n = (await tx.routingSnapshot({ perQueue: 1_000_000, total: 1_000_000 })).waiting.length
   })
   return n
 }
@@ -507,7 +505,8 @@ export async function measureRoutingStore(adminUrl: string | undefined, plan: Ro
     const offers = await saturation(h, 'offer', plan.runs, log)
     const assign = await saturation(h, 'assign', plan.runs, log)
     const passLimit = Math.max(...assign.passes.map((p) => p.waitingRead))
-    if (passLimit !== Math.min(PASS_LIMIT, plan.floor.waiting)) log(`note: passes read at most ${passLimit} waiting conversations (bench assumes ${PASS_LIMIT})`)
+    const expected = Math.min(PASS_LIMITS.total, PASS_LIMITS.perQueue * plan.floor.queues, plan.floor.waiting)
+    if (passLimit !== expected) log(`note: passes read at most ${passLimit} waiting conversations (expected ${expected})`)
     const steadyResult = await steady(h, assign.passes.filter((p) => p.run === plan.runs), plan, log)
     return {
       database: h.database.kind,

@@ -64,6 +64,8 @@ export interface HubOptions {
   /** How often open staff sockets re-check their session (sign-out elsewhere ends them). */
   sessionCheckMs?: number
   routingSweepMs?: number
+  /** How many waiting conversations a routing pass reads per queue and in all (tests use small windows). */
+  passLimits?: { perQueue: number; total: number }
 }
 
 export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
@@ -100,7 +102,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   const auth = createStaffAuth({ store, clock, log, sessionTtlMs: config.sessionTtlMs })
   const estimateWait = createWaitEstimates({ store, clock })
-  const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at), estimateWait })
+  const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at), estimateWait, ...(opts.passLimits ? { passLimits: opts.passLimits } : {}) })
   const offerTimers = createOfferTimers({ clock, store, log, expire: createExpireOffer({ store, bus, clock, assignWaiting }) })
   await offerTimers.reload()
   // A safety net: a pass now and then catches what a lost trigger left waiting, and re-arming every stored

@@ -7,8 +7,11 @@ import { publishEvents } from './publish-events.ts'
 import type { WaitEstimates } from './wait-estimates.ts'
 import { assignmentEvent, routingEvent, SYSTEM_AUTHOR } from './routing-events.ts'
 
-/** How many waiting conversations one pass looks at; a pass that fills them all triggers the next. */
-const PASS_LIMIT = 500
+/**
+ * How many waiting conversations one pass looks at, per queue and in all. A pass that left some out and still
+ * assigned something is followed by another at once.
+ */
+export const PASS_LIMITS = { perQueue: 100, total: 2000 }
 
 export type AssignWaiting = () => Promise<void>
 
@@ -33,6 +36,8 @@ export function createAssignWaiting(deps: {
   log: Logger
   /** Arms the ring-no-answer timer of an offer made in this pass. */
   onOffered: (conversationId: string, expiresAt: Date) => void
+  /** Smaller windows for tests. */
+  passLimits?: { perQueue: number; total: number }
   /** The estimated wait told with a new queue position; none: no estimate. */
   estimateWait?: WaitEstimates
 }): AssignWaiting {
@@ -41,11 +46,12 @@ export function createAssignWaiting(deps: {
   /** The position last announced to each waiting citizen, so a pass tells only those whose place changed. */
   const announced = new Map<string, number>()
 
-  async function pass(): Promise<void> {
+  /** True when another pass may find more to do right away. */
+  async function pass(): Promise<boolean> {
     const now = deps.clock.now()
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
-      const { waiting, consultants, queues, contactOf } = await tx.routingSnapshot(PASS_LIMIT)
+      const { waiting, consultants, queues, contactOf, full } = await tx.routingSnapshot(deps.passLimits ?? PASS_LIMITS)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
       // A conversation that has waited past its queue's overflow time may also go to the overflow queue's people.
       for (const w of waiting) {
@@ -82,7 +88,7 @@ export function createAssignWaiting(deps: {
         offers.push({ consultantId: d.consultantId, conversationId: d.conversationId, expiresAt })
       }
       const taken = new Set(offers.map((o) => o.conversationId).concat(written.map((w) => w.event.conversationId)))
-      return { written, offers, positions: queuePositions(waiting.filter((w) => !taken.has(w.id)), contactOf) }
+      return { written, offers, more: full && taken.size > 0, positions: queuePositions(waiting.filter((w) => !taken.has(w.id)), contactOf) }
     })
     for (const w of r.written) publishEvents(deps.bus, w.to, [w.event])
     const still = new Set<string>()
@@ -98,14 +104,20 @@ export function createAssignWaiting(deps: {
       deps.onOffered(o.conversationId, o.expiresAt)
       deps.bus.publish({ type: 'offer', consultantId: o.consultantId, conversationId: o.conversationId, expiresAt: o.expiresAt.toISOString() })
     }
+    return r.more
   }
 
   function trigger(): Promise<void> {
     if (!running) {
       running = pass()
-        .catch((err: unknown) => deps.log.error({ err }, 'routing pass failed'))
-        .finally(() => {
+        .catch((err: unknown) => {
+          deps.log.error({ err }, 'routing pass failed')
+          return false
+        })
+        .then((more) => {
           running = null
+          // Some waiting conversations were beyond this pass's window and it made progress: go on at once.
+          if (more) return trigger()
         })
       return running
     }

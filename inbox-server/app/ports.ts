@@ -3,6 +3,7 @@ import type { ChannelKind, ConversationStatus, Role } from '../../protocol/chann
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 import type { AdminStore } from './admin-ports.ts'
+import type { SlaStore, SlaTxStore } from './sla-ports.ts'
 
 export interface Clock {
   now(): Date
@@ -85,7 +86,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore {
+export interface Store extends AdminStore, SlaStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -171,7 +172,7 @@ export interface QueueRouting {
 }
 
 /** Writes inside one transaction. */
-export interface TxStore {
+export interface TxStore extends SlaTxStore {
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
   lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */
@@ -203,13 +204,17 @@ export interface TxStore {
   ): Promise<void>
   /** Serialises routing decisions across all hub nodes for the rest of the transaction. */
   lockRouting(): Promise<void>
-  /** The waiting conversations (oldest first within priority, at most `limit`), the available consultants, queue settings. */
-  routingSnapshot(limit: number): Promise<{
+  /**
+   * The waiting conversations (oldest first within priority; at most `perQueue` of each queue and `total` in all),
+   * the available consultants, queue settings; `full` when some waiting conversations were left out.
+   */
+  routingSnapshot(limits: { perQueue: number; total: number }): Promise<{
     waiting: Waiting[]
     consultants: (RoutingConsultant & { name: string })[]
     queues: Map<string, QueueRouting>
     /** conversationId → contactId of the waiting conversations. */
     contactOf: Map<string, string>
+    full: boolean
   }>
   /** Gives a still-queued conversation to a consultant; false when it is no longer queued. */
   assign(conversationId: string, consultantId: string, now: Date): Promise<boolean>

@@ -13,9 +13,15 @@ type Snapshot = {
   consultants: (Consultant & { name: string })[]
   queues: Map<string, QueueRouting>
   contactOf: Map<string, string>
+  /** Some queue had more waiting than its share of this snapshot (or the snapshot hit its total). */
+  full: boolean
 }
 
-export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> {
+/**
+ * At most `perQueue` of each queue's longest waiting (and `total` in all), so a queue nobody can serve never
+ * hides another queue's conversations from routing.
+ */
+export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total: number }): Promise<Snapshot> {
   const queues = new Map(
     rowsOf(await tx.execute(sql`select id, auto_accept, offer_timeout_seconds, overflow_queue_id, overflow_after_seconds from queues`)).map((q) => [
       String(q.id),
@@ -28,16 +34,21 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
     ]),
   )
   const contactOf = new Map<string, string>()
+  const rankOf = new Map<string, number>()
   const waiting = rowsOf(
     await tx.execute(sql`
-      select id, contact_id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at, required_skills,
-             declined_by::text[] as declined_by
-        from conversations
-       where status = 'queued' and queue_id is not null
-       order by priority desc, coalesce(enqueued_at, created_at) asc, id
-       limit ${limit}`),
+      select id, contact_id, queue_id, channel_kind, priority, enqueued_at, required_skills, declined_by, queue_rank
+        from (select id, contact_id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at,
+                     required_skills, declined_by::text[] as declined_by,
+                     row_number() over (partition by queue_id order by priority desc, coalesce(enqueued_at, created_at), id) as queue_rank
+                from conversations
+               where status = 'queued' and queue_id is not null) w
+       where queue_rank <= ${limits.perQueue + 1}
+       order by priority desc, enqueued_at asc, id
+       limit ${limits.total + 1}`),
   ).map((r): Waiting => {
     contactOf.set(String(r.id), String(r.contact_id))
+    rankOf.set(String(r.id), Number(r.queue_rank))
     return {
       id: String(r.id),
       queueId: String(r.queue_id),
@@ -48,6 +59,15 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
       declinedBy: (r.declined_by as string[] | null) ?? [],
     }
   })
+  // One row past each limit was read only to learn whether there is more.
+  let full = waiting.length > limits.total
+  const shown = waiting.slice(0, limits.total).filter((w) => {
+    const over = rankOf.get(w.id)! > limits.perQueue
+    if (over) full = true
+    return !over
+  })
+  waiting.length = 0
+  waiting.push(...shown)
   const people = rowsOf(
     await tx.execute(sql`
       select c.id, c.name, c.capacity, c.skills, c.voice_exclusive, c.last_assigned_at,
@@ -56,7 +76,7 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
        where c.presence = 'available' and c.disabled_at is null
        group by c.id`),
   )
-  if (people.length === 0) return { waiting, consultants: [], queues, contactOf }
+  if (people.length === 0) return { waiting, consultants: [], queues, contactOf, full }
   const loads = rowsOf(
     await tx.execute(sql`
       select assignee_id, channel_kind, count(*)::int as n
@@ -81,5 +101,5 @@ export async function routingSnapshot(tx: Tx, limit: number): Promise<Snapshot> 
     voiceExclusive: Boolean(p.voice_exclusive),
     lastAssignedAt: p.last_assigned_at === null || p.last_assigned_at === undefined ? null : toMs(p.last_assigned_at),
   }))
-  return { waiting, consultants, queues, contactOf }
+  return { waiting, consultants, queues, contactOf, full }
 }

@@ -13,7 +13,7 @@ export function routingWrites(tx: Tx): RoutingWrites {
     async lockRouting() {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:routing'))`)
     },
-    routingSnapshot: (limit) => routingSnapshot(tx, limit),
+    routingSnapshot: (limits) => routingSnapshot(tx, limits),
     async assign(conversationId, consultantId, now) {
       const r = await tx
         .update(conversations)

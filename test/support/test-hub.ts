@@ -33,7 +33,7 @@ export interface TestHub {
  * subject; on PGlite they use the in-process bus. Pass `database` and `natsSubject` to run a second node.
  */
 export async function startTestHub(
-  opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number; clock?: Clock } = {},
+  opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number; clock?: Clock; passLimits?: { perQueue: number; total: number } } = {},
 ): Promise<TestHub> {
   const shared = opts.database
   const database = shared ?? (await openTestDatabase())
@@ -53,6 +53,7 @@ export async function startTestHub(
     database,
     sessionCheckMs: 200,
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.passLimits ? { passLimits: opts.passLimits } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   })
   const ws = hub.url.replace('http', 'ws')
