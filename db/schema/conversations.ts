@@ -1,6 +1,6 @@
 // Conversations: one contact on one channel, with status, queue, assignee and the last timeline seq.
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { channels } from './channels.ts'
 import { contacts } from './contacts.ts'
 import { offices, queues } from './org.ts'
@@ -39,6 +39,14 @@ export const conversations = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    /** SLA clocks (domain/sla): their state, the policy and calendar they run on. */
+    sla: jsonb('sla').$type<Record<string, unknown>>(),
+    /** The earliest breach still to come, for "due soonest"; null when no clock runs. */
+    slaDueAt: timestamp('sla_due_at', { withTimezone: true, mode: 'date' }),
+    /** A live clock has breached. */
+    slaBreached: boolean('sla_breached').notNull().default(false),
+    /** When the next SLA timer (warning or breach) must go off; the timer service loads these. */
+    slaFireAt: timestamp('sla_fire_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     check(
@@ -50,5 +58,7 @@ export const conversations = pgTable(
     index('conversations_status_idx').on(t.status),
     index('conversations_assignee_idx').on(t.assigneeId),
     index('conversations_queued_idx').on(t.status, t.priority, t.enqueuedAt),
+    index('conversations_sla_fire_idx').on(t.slaFireAt).where(sql`${t.slaFireAt} is not null`),
+    index('conversations_sla_due_idx').on(t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
   ],
 )

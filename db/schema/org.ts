@@ -8,6 +8,8 @@ export const offices = pgTable('offices', {
   /** TERYT codes (voivodeship or county) of the regions this office serves. */
   regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
   email: text('email'),
+  /** Opening hours for the SLA clocks of conversations escalated here; null: the default calendar. */
+  calendarId: uuid('calendar_id'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })
 
@@ -34,5 +36,7 @@ export const queues = pgTable('queues', {
   /** After waiting this long here, a conversation may also go to the consultants of the overflow queue. */
   overflowQueueId: uuid('overflow_queue_id').references((): AnyPgColumn => queues.id, { onDelete: 'set null' }),
   overflowAfterSeconds: integer('overflow_after_seconds'),
+  /** Opening hours for the SLA clocks of this queue; null: the default calendar. */
+  calendarId: uuid('calendar_id'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })

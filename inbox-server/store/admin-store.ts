@@ -17,32 +17,13 @@ import {
 import type { AdminConsultant, AdminOffice, AdminQueue, EntryRule, PresenceReason, QueuePatch } from '../../protocol/admin.ts'
 import type { ChannelKind, Role } from '../../protocol/channel.ts'
 import type { PresenceState } from '../../protocol/frames.ts'
-import type { AdminStore, WriteResult } from '../app/admin-ports.ts'
+import type { AdminStore } from '../app/admin-ports.ts'
 import { DEFAULT_CAPACITY } from '../domain/routing/routing-model.ts'
 import { rowsOf } from './append-event-sql.ts'
+import { guarded } from './write-guard.ts'
 
 type QueueRow = typeof queues.$inferSelect
 type RuleRow = typeof entryRules.$inferSelect
-
-/** Unique (23505) and foreign-key (23503) violations, from PGlite or postgres.js, possibly wrapped by drizzle. */
-function pgCode(err: unknown): string | null {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^\d{5}$/.test(e.code)) return e.code
-  }
-  return null
-}
-
-async function guarded<T>(fn: () => Promise<T | null>): Promise<WriteResult<T>> {
-  try {
-    const value = await fn()
-    return value === null ? { ok: false, error: 'not_found' } : { ok: true, value }
-  } catch (err) {
-    const code = pgCode(err)
-    if (code === '23505') return { ok: false, error: 'conflict' }
-    if (code === '23503') return { ok: false, error: 'not_found' }
-    throw err
-  }
-}
 
 const toQueue = (r: QueueRow, memberIds: string[]): AdminQueue => ({
   id: r.id,

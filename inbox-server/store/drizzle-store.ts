@@ -20,6 +20,7 @@ import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } 
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { createAdminStore } from './admin-store.ts'
+import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { routingWrites } from './routing-writes.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
@@ -28,6 +29,7 @@ export function createDrizzleStore(database: Database): Store {
 
   return {
     ...createAdminStore(db),
+    ...createSlaStore(db),
     kind: database.kind,
     async ping() {
       try {
@@ -341,6 +343,7 @@ async function findEventByClientId(q: Db | Tx, authorId: string, clientId: strin
 
 function createTxStore(tx: Tx): TxStore {
   return {
+    ...slaTxStore(tx),
     async lockConversation(id) {
       const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
       return r ? toConversationRecord(r) : null

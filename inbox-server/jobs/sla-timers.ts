@@ -1,0 +1,81 @@
+// SLA deadlines of every conversation in one heap, with one clock timer for the earliest: loaded from the store at
+// start, fed by this node's changes and the other nodes' (over the bus), and swept now and then for any missed.
+import type { Clock, Logger, Store } from '../app/ports.ts'
+import { DeadlineHeap } from './deadline-heap.ts'
+
+export interface SlaTimers {
+  /** Sets, moves or (null) clears the next deadline of a conversation. */
+  arm(conversationId: string, fireAt: Date | null): void
+  /** Loads every stored deadline (at start). */
+  reload(): Promise<void>
+  /** Fires whatever the store says is due now (deadlines another node armed and this one never heard of). */
+  sweep(): Promise<void>
+  size(): number
+  stop(): void
+}
+
+/** How many due conversations are handled at once; the rest wait their turn, never dropped. */
+const CONCURRENCY = 8
+
+export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger; fire: (conversationId: string) => Promise<void> }): SlaTimers {
+  const heap = new DeadlineHeap()
+  let cancel: (() => void) | null = null
+  let armedFor: number | null = null
+  let stopped = false
+  let draining = false
+
+  function schedule() {
+    if (stopped || draining) return
+    const next = heap.peek()
+    if (next === armedFor) return
+    cancel?.()
+    cancel = null
+    armedFor = next
+    if (next === null) return
+    cancel = deps.clock.setTimer(() => {
+      cancel = null
+      armedFor = null
+      void drain()
+    }, next - deps.clock.now().getTime())
+  }
+
+  async function drain() {
+    if (draining || stopped) return
+    draining = true
+    try {
+      for (let due = heap.popDue(deps.clock.now().getTime()); due.length > 0; due = heap.popDue(deps.clock.now().getTime())) {
+        for (let i = 0; i < due.length; i += CONCURRENCY) {
+          await Promise.all(
+            due.slice(i, i + CONCURRENCY).map((id) => deps.fire(id).catch((err: unknown) => deps.log.error({ err, conversationId: id }, 'SLA timer failed'))),
+          )
+        }
+      }
+    } finally {
+      draining = false
+      schedule()
+    }
+  }
+
+  return {
+    arm(conversationId, fireAt) {
+      if (stopped) return
+      if (fireAt === null) heap.delete(conversationId)
+      else heap.set(conversationId, fireAt.getTime())
+      schedule()
+    },
+    async reload() {
+      for (const t of await deps.store.slaTimers()) heap.set(t.conversationId, t.fireAt.getTime())
+      schedule()
+    },
+    async sweep() {
+      for (const t of await deps.store.slaTimers(deps.clock.now())) heap.set(t.conversationId, t.fireAt.getTime())
+      schedule()
+    },
+    size: () => heap.size,
+    stop() {
+      stopped = true
+      cancel?.()
+      cancel = null
+    },
+  }
+}
