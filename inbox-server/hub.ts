@@ -31,6 +31,11 @@ import { adminRoutes } from './http/admin-routes.ts'
 import { createAdministration } from './app/administer-routing.ts'
 import { createQueueBoard } from './app/queue-board.ts'
 import { createWaitEstimates } from './app/wait-estimates.ts'
+import { createFireSla } from './app/fire-sla.ts'
+import { createSlaAdministration } from './app/administer-sla.ts'
+import { createSlaClocks } from './app/sla-clocks.ts'
+import { createSlaContexts } from './app/sla-context.ts'
+import { createSlaTimers } from './jobs/sla-timers.ts'
 import { healthRoute } from './http/health-route.ts'
 import { createHttpApp } from './http/http-app.ts'
 import { openApiDocument } from './http/openapi-document.ts'
@@ -105,18 +110,34 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: (id, at) => offerTimers.arm(id, at), estimateWait, ...(opts.passLimits ? { passLimits: opts.passLimits } : {}) })
   const offerTimers = createOfferTimers({ clock, store, log, expire: createExpireOffer({ store, bus, clock, assignWaiting }) })
   await offerTimers.reload()
+  // SLA clocks: deadlines armed on this node are told to the others, so every node holds every deadline.
+  const slaContexts = createSlaContexts({ store, clock, log })
+  const sla = createSlaClocks({
+    contexts: slaContexts,
+    onArmed: (conversationId, fireAt) => {
+      slaTimers.arm(conversationId, fireAt)
+      bus.publish({ type: 'sla_timer', conversationId, fireAt: fireAt?.toISOString() ?? null })
+    },
+  })
+  const slaTimers = createSlaTimers({ clock, store, log, fire: createFireSla({ store, bus, clock, sla, assignWaiting }) })
+  const unsubscribeSla = bus.subscribe((m) => {
+    if (m.type === 'sla_timer') slaTimers.arm(m.conversationId, m.fireAt ? new Date(m.fireAt) : null)
+  })
+  await slaTimers.reload()
   // A safety net: a pass now and then catches what a lost trigger left waiting, and re-arming every stored
   // offer catches those a node that died had made (an offer fires once, whichever node gets there first).
   const routingSweep = setInterval(() => {
     void assignWaiting()
     offerTimers.reload().catch((err: unknown) => log.error({ err }, 'offer reload failed'))
+    // Deadlines armed by a node that died before telling the others (the bus is at most once) are found here.
+    slaTimers.sweep().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'))
   }, opts.routingSweepMs ?? 15_000)
   routingSweep.unref()
   const respondToOffer = createRespondToOffer({ store, bus, clock, assignWaiting })
-  const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting() })
+  const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting(), sla })
   const setPresence = createSetPresence({ store, bus, clock, assignWaiting })
-  const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting })
-  const sendStaffMessage = createSendStaffMessage({ store, bus, clock })
+  const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting, sla })
+  const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla })
   const startedAt = clock.now().getTime()
 
   const app = createHttpApp({
@@ -132,7 +153,12 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
     }),
     directory: directoryRoutes({ store }),
-    admin: adminRoutes({ store, admin: createAdministration({ store, clock, assignWaiting }), queueBoard: createQueueBoard({ store, clock }) }),
+    admin: adminRoutes({
+      store,
+      admin: createAdministration({ store, clock, assignWaiting, onCalendarsChanged: () => slaContexts.invalidate() }),
+      sla: createSlaAdministration({ store, invalidate: () => slaContexts.invalidate() }),
+      queueBoard: createQueueBoard({ store, clock }),
+    }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
     requireStaff: requireStaff(auth),
@@ -165,6 +191,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     async close() {
       clearInterval(routingSweep)
       offerTimers.stop()
+      slaTimers.stop()
+      unsubscribeSla()
       heartbeat.stop()
       unsubscribe()
       sockets.close()

@@ -43,6 +43,8 @@ export const AdminQueue = z.object({
   offerTimeoutSeconds: z.int().nullable(),
   overflowQueueId: Id.nullable(),
   overflowAfterSeconds: z.int().nullable(),
+  /** Opening hours for its SLA clocks; null: the default calendar. */
+  calendarId: Id.nullable(),
   memberIds: z.array(Id),
 })
 export type AdminQueue = z.infer<typeof AdminQueue>
@@ -60,6 +62,7 @@ const queueFields = {
   offerTimeoutSeconds: seconds(600).nullable(),
   overflowQueueId: Id.nullable(),
   overflowAfterSeconds: seconds(86_400).nullable(),
+  calendarId: Id.nullable(),
   memberIds: z.array(Id).max(2000),
 }
 export const QueueCreate = z.object({
@@ -75,17 +78,31 @@ export const QueueCreate = z.object({
   offerTimeoutSeconds: queueFields.offerTimeoutSeconds.default(null),
   overflowQueueId: queueFields.overflowQueueId.default(null),
   overflowAfterSeconds: queueFields.overflowAfterSeconds.default(null),
+  calendarId: queueFields.calendarId.default(null),
   memberIds: queueFields.memberIds.default([]),
 })
 export type QueueCreate = z.infer<typeof QueueCreate>
 export const QueuePatch = z.object(queueFields).partial()
 export type QueuePatch = z.infer<typeof QueuePatch>
 
-export const AdminOffice = z.object({ id: Id, name: z.string(), regions: z.array(z.string()), email: z.string().nullable(), queueId: Id.nullable() })
+export const AdminOffice = z.object({
+  id: Id,
+  name: z.string(),
+  regions: z.array(z.string()),
+  email: z.string().nullable(),
+  queueId: Id.nullable(),
+  /** Opening hours for the SLA clocks of conversations escalated here; null: the default calendar. */
+  calendarId: Id.nullable(),
+})
 export type AdminOffice = z.infer<typeof AdminOffice>
-const officeFields = { name, regions: z.array(Teryt).max(400), email: z.email().nullable() }
+const officeFields = { name, regions: z.array(Teryt).max(400), email: z.email().nullable(), calendarId: Id.nullable() }
 /** Creating an office also creates its second-line queue. */
-export const OfficeCreate = z.object({ ...officeFields, regions: officeFields.regions.default([]), email: officeFields.email.default(null) })
+export const OfficeCreate = z.object({
+  ...officeFields,
+  regions: officeFields.regions.default([]),
+  email: officeFields.email.default(null),
+  calendarId: officeFields.calendarId.default(null),
+})
 export type OfficeCreate = z.infer<typeof OfficeCreate>
 export const OfficePatch = z.object(officeFields).partial()
 export type OfficePatch = z.infer<typeof OfficePatch>

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { ConversationStatus } from './channel.ts'
 import { ClientId, Id, type TimelineEvent } from './rest.ts'
+import type { SlaClockKind } from './sla.ts'
 import { MAX_MESSAGE_CHARS } from './limits.ts'
 
 const afterSeq = z.int().nonnegative()
@@ -74,6 +75,8 @@ export type PresenceFrame = { type: 'presence'; consultantId: string; name: stri
 /** `conversationId` names the conversation a refused subscribe or typing frame was about. */
 export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type PongFrame = { type: 'pong' }
+/** An SLA clock of a conversation warned (most of its target used) or breached: sent to its assignee and supervisors. */
+export type SlaFrame = { type: 'sla'; conversationId: string; clock: SlaClockKind; step: 'warning' | 'breached'; dueAt: string | null }
 
 export type ErrorCode =
   | 'bad_json'
@@ -98,5 +101,6 @@ export type StaffServerFrame =
   | ChangedFrame
   | PresenceFrame
   | OfferFrame
+  | SlaFrame
   | ErrorFrame
   | PongFrame

@@ -26,6 +26,9 @@ export type Calendar = z.infer<typeof Calendar>
 export const CalendarCreate = z.object({ name: z.string().trim().min(1).max(120), definition: CalendarDefinition })
 export const CalendarPatch = CalendarCreate.partial()
 
+export const SLA_CLOCKS = ['first_response', 'next_response', 'resolution'] as const
+export type SlaClockKind = (typeof SLA_CLOCKS)[number]
+
 export const BREACH_ACTIONS = ['notify', 'raise_priority', 'reroute'] as const
 const target = z.int().min(1).max(365 * 24 * 3600).nullable()
 

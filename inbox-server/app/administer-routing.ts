@@ -30,16 +30,23 @@ export type AdminOutcome<T> =
 /** Fields a supervisor may change on a consultant; the rest needs an administrator. */
 const SUPERVISOR_FIELDS: ReadonlySet<keyof ConsultantPatch> = new Set(['capacity', 'skills', 'queueIds', 'voiceExclusive'])
 
-export function createAdministration(deps: { store: Store; clock: Clock; assignWaiting: AssignWaiting }) {
+export function createAdministration(deps: { store: Store; clock: Clock; assignWaiting: AssignWaiting; onCalendarsChanged?: () => void }) {
   const { store } = deps
 
   async function known(): Promise<Known> {
-    const [skills, offices, consultants, queues] = await Promise.all([store.listSkills(), store.listAdminOffices(), store.listAdminConsultants(), store.listAdminQueues()])
+    const [skills, offices, consultants, queues, calendars] = await Promise.all([
+      store.listSkills(),
+      store.listAdminOffices(),
+      store.listAdminConsultants(),
+      store.listAdminQueues(),
+      store.listCalendars(),
+    ])
     return {
       skills: new Set(skills.map((s) => s.key)),
       officeIds: new Set(offices.map((o) => o.id)),
       consultantIds: new Set(consultants.map((c) => c.id)),
       queueIds: new Set(queues.map((q) => q.id)),
+      calendarIds: new Set(calendars.map((c) => c.id)),
     }
   }
 
@@ -67,7 +74,9 @@ export function createAdministration(deps: { store: Store; clock: Clock; assignW
       if (!current) return { ok: false, error: 'not_found', message: 'No such queue' }
       const problems = checkQueue({ ...current, ...p }, await known())
       if (problems.length) return invalid(problems)
-      return stored(await store.patchQueue(id, p), 'queue', true)
+      const r = await stored(await store.patchQueue(id, p), 'queue', true)
+      if (r.ok && p.calendarId !== undefined) deps.onCalendarsChanged?.()
+      return r
     },
     async deleteQueue(id: string): Promise<AdminOutcome<null>> {
       const r = await store.deleteQueue(id)
@@ -77,8 +86,16 @@ export function createAdministration(deps: { store: Store; clock: Clock; assignW
         : { ok: false, error: 'in_use', message: 'The queue has open conversations, is a channel’s default or an office’s queue' }
     },
 
-    createOffice: async (o: OfficeCreate): Promise<AdminOutcome<AdminOffice>> => stored(await store.insertOffice(o), 'office', false),
-    patchOffice: async (id: string, p: OfficePatch): Promise<AdminOutcome<AdminOffice>> => stored(await store.patchOffice(id, p), 'office', false),
+    async createOffice(o: OfficeCreate): Promise<AdminOutcome<AdminOffice>> {
+      if (o.calendarId && !(await known()).calendarIds.has(o.calendarId)) return invalid([{ path: 'calendarId', message: 'no such calendar' }])
+      return stored(await store.insertOffice(o), 'office', false)
+    },
+    async patchOffice(id: string, p: OfficePatch): Promise<AdminOutcome<AdminOffice>> {
+      if (p.calendarId && !(await known()).calendarIds.has(p.calendarId)) return invalid([{ path: 'calendarId', message: 'no such calendar' }])
+      const r = await stored(await store.patchOffice(id, p), 'office', false)
+      if (r.ok && p.calendarId !== undefined) deps.onCalendarsChanged?.()
+      return r
+    },
 
     createSkill: async (s: Skill): Promise<AdminOutcome<Skill>> => stored(await store.insertSkill(s), 'skill', false),
     patchSkill: async (key: string, name: string): Promise<AdminOutcome<Skill>> => stored(await store.patchSkill(key, name), 'skill', false),

@@ -5,12 +5,14 @@ import type { AssignWaiting } from './assign-waiting.ts'
 import type { Bus, Clock, ConsultantRecord, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { SlaClocks } from './sla-clocks.ts'
 
 export type ChangeStatusOutcome = { ok: true; event: TimelineEvent } | { ok: false; error: 'not_found' | 'no_change' | 'not_allowed' }
 
-export function createChangeStatus(deps: { store: Store; bus: Bus; clock: Clock; assignWaiting: AssignWaiting }) {
+export function createChangeStatus(deps: { store: Store; bus: Bus; clock: Clock; assignWaiting: AssignWaiting; sla?: SlaClocks }) {
   return async function changeStatus(m: { consultant: ConsultantRecord; conversationId: string; status: StaffStatusTarget }): Promise<ChangeStatusOutcome> {
     const now = deps.clock.now()
+    const slaContext = deps.sla ? await deps.sla.context() : null
     const r = await deps.store.transaction(async (tx) => {
       const conv = await tx.lockConversation(m.conversationId)
       if (!conv) return { ok: false as const, error: 'not_found' as const }
@@ -29,10 +31,13 @@ export function createChangeStatus(deps: { store: Store; bus: Bus; clock: Clock;
         now,
       )
       if (!appended) return { ok: false as const, error: 'not_found' as const }
-      return { ok: true as const, event: appended.event, to: conv }
+      // Resolving fulfils the resolution clock; pending (waiting for the citizen) pauses every clock.
+      const sla = deps.sla && slaContext ? await deps.sla.apply(tx, slaContext, conv, [change.status === 'resolved' ? 'resolved' : 'paused'], now) : null
+      return { ok: true as const, event: appended.event, to: conv, sla }
     })
     if (!r.ok) return r
-    publishEvents(deps.bus, r.to, [r.event])
+    publishEvents(deps.bus, r.to, [r.event, ...(r.sla?.written ?? [])])
+    if (r.sla) deps.sla?.armed(r.to.id, r.sla)
     // Awaited: when the answer comes, the freed capacity has already been offered to the queue.
     await deps.assignWaiting()
     return { ok: true, event: r.event }

@@ -1,6 +1,7 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+import type { SlaClockKind } from '../../protocol/sla.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 import type { AdminStore } from './admin-ports.ts'
 import type { SlaStore, SlaTxStore } from './sla-ports.ts'
@@ -24,6 +25,10 @@ export type BusMessage =
   | { type: 'presence'; consultantId: string; name: string; presence: Presence; reason: string | null }
   | { type: 'offer'; consultantId: string; conversationId: string; expiresAt: string }
   | { type: 'queue'; contactId: string; conversationId: string; position: number; etaSeconds: number | null }
+  /** The next SLA deadline of a conversation moved (null: none): every node's timer service arms it. */
+  | { type: 'sla_timer'; conversationId: string; fireAt: string | null }
+  /** An SLA clock warned or breached: told to the assignee and to supervisors. */
+  | { type: 'sla'; conversationId: string; officeId: string | null; assigneeId: string | null; clock: SlaClockKind; step: 'warning' | 'breached'; dueAt: string | null }
 
 export interface Bus {
   publish(msg: BusMessage): void

@@ -6,6 +6,7 @@ import { detectLanguage } from '../domain/routing/detect-language.ts'
 import type { Language } from '../../protocol/admin.ts'
 import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
+import type { SlaApplied, SlaClocks } from './sla-clocks.ts'
 import { writeOnce } from './write-once.ts'
 
 export interface VisitorMessage {
@@ -26,6 +27,7 @@ export function createReceiveVisitorMessage(deps: {
   defaults: Defaults
   /** Pulled when a conversation enters its queue (new or reopened): routing looks for someone to take it. */
   onQueued?: () => void
+  sla?: SlaClocks
 }) {
   return async function receiveVisitorMessage(m: VisitorMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
@@ -41,6 +43,8 @@ export function createReceiveVisitorMessage(deps: {
       : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
 
     const entry = m.conversationId ? null : await entryOf(m)
+    const slaContext = deps.sla ? await deps.sla.context() : null
+    let sla: SlaApplied | null = null
     const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
@@ -60,12 +64,18 @@ export function createReceiveVisitorMessage(deps: {
           const status = await tx.appendEvent({ conversationId: id }, statusEvent(change.status, change.transition), now)
           if (status) written.push(status.event)
         }
+        if (deps.sla && slaContext) {
+          const before = change.transition === 'reopened' ? (['reopened'] as const) : change.transition === 'resumed' ? (['resumed'] as const) : []
+          sla = await deps.sla.apply(tx, slaContext, appended.conversation, [...before, 'citizen_message'], now)
+          written.push(...sla.written)
+        }
         return { event: appended.event, written, to: appended.conversation }
       }),
     )
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, r.written.to, r.written.written)
+    if (sla) deps.sla?.armed(r.written.to.id, sla)
     if (r.written.written.some((e) => e.type === 'status' && e.data?.status === 'queued')) deps.onQueued?.()
     return { ok: true, event: r.written.event, duplicate: false }
   }

@@ -17,6 +17,6 @@ export function assignmentEvent(
 }
 
 /** A step inside the centre (offered, declined, timed out, transferred): staff-only. */
-export function routingEvent(step: 'offered' | 'declined' | 'timed_out' | 'transferred' | 'escalated' | 'returned', data: Record<string, unknown>, author: NewEvent['author']): NewEvent {
+export function routingEvent(step: 'offered' | 'declined' | 'timed_out' | 'transferred' | 'escalated' | 'returned' | 'rerouted', data: Record<string, unknown>, author: NewEvent['author']): NewEvent {
   return { type: 'routing', direction: null, text: null, author, data: { step, ...data } }
 }

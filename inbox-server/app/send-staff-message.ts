@@ -4,6 +4,7 @@ import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
 import type { Bus, Clock, ConsultantRecord, SendOutcome, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { assignmentEvent } from './routing-events.ts'
+import type { SlaApplied, SlaClocks } from './sla-clocks.ts'
 import { writeOnce } from './write-once.ts'
 
 export interface StaffMessage {
@@ -14,10 +15,13 @@ export interface StaffMessage {
   private: boolean
 }
 
-export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Clock }) {
+export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Clock; sla?: SlaClocks }) {
   return async function sendStaffMessage(m: StaffMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
     const author = { kind: 'consultant' as const, id: m.consultant.id, name: m.consultant.name }
+    // A public reply stops the response clocks; a private note does not.
+    const slaContext = deps.sla && !m.private ? await deps.sla.context() : null
+    let sla: SlaApplied | null = null
     const r = await writeOnce(deps.store, { authorId: m.consultant.id, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const appended = await tx.appendEvent(
@@ -35,12 +39,17 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
           const assigned = await tx.appendEvent({ conversationId: m.conversationId }, assignmentEvent(m.consultant, 'replied', author), now)
           if (assigned) written.push(assigned.event)
         }
+        if (deps.sla && slaContext) {
+          sla = await deps.sla.apply(tx, slaContext, appended.conversation, ['staff_reply'], now)
+          written.push(...sla.written)
+        }
         return { event: appended.event, written, to: appended.conversation }
       }),
     )
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, r.written.to, r.written.written)
+    if (sla) deps.sla?.armed(r.written.to.id, sla)
     return { ok: true, event: r.written.event, duplicate: false }
   }
 }

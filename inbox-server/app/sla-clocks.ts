@@ -28,6 +28,7 @@ export function createSlaClocks(deps: { contexts: SlaContexts; onArmed: (convers
 
     /** Applies `inputs` in order at `now` to the clocks of `conv`, whose row `tx` holds. */
     async apply(tx: TxStore, ctx: SlaContext, conv: Conv, inputs: readonly SlaInput['type'][], now: Date): Promise<SlaApplied> {
+      if (ctx.empty) return { written: [], steps: [], policy: null, fireAt: null, fireAtChanged: false }
       const { stored, fireAt: storedFireAt } = await tx.readSla(conv.id)
       const unchanged = (policy: SlaPolicy | null): SlaApplied => ({ written: [], steps: [], policy, fireAt: storedFireAt, fireAtChanged: false })
       const policy = (stored?.policyId ? ctx.policyById(stored.policyId) : undefined) ?? ctx.choose(conv)
@@ -55,6 +56,11 @@ export function createSlaClocks(deps: { contexts: SlaContexts; onArmed: (convers
     /** After the commit: the timer service (here and on the other nodes) learns the next deadline, if it moved. */
     armed(conversationId: string, applied: SlaApplied) {
       if (applied.fireAtChanged) deps.onArmed(conversationId, applied.fireAt)
+    },
+
+    /** After a timer fired: its deadline left the heap, so the next one is armed whether it moved or not. */
+    rearm(conversationId: string, fireAt: Date | null) {
+      deps.onArmed(conversationId, fireAt)
     },
   }
 }

@@ -18,6 +18,8 @@ export interface SlaRules {
 }
 
 export interface SlaContext {
+  /** No policy at all: nothing to keep (no reads on the hot path). */
+  empty: boolean
   policyById(id: string): SlaPolicy | undefined
   /** The policy for a conversation as it is now (queue, channel, priority), or null: no clocks. */
   choose(c: { queueId: string | null; channelKind: ChannelKind; priority: number }): SlaPolicy | null
@@ -46,6 +48,7 @@ export function createSlaContexts(deps: { store: Store; clock: Clock; log: Logge
     const timeOf = (cal: BusinessCalendar) => times.get(cal) ?? (times.set(cal, businessTime(cal)), times.get(cal)!)
     const policyById = new Map(policies.map((p) => [p.id, p]))
     return {
+      empty: policies.length === 0,
       policyById: (id) => policyById.get(id),
       choose: (c) => choosePolicy(policies, c),
       rules(policy, c) {

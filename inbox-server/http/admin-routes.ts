@@ -18,6 +18,8 @@ import {
 } from '../../protocol/admin.ts'
 import { Id } from '../../protocol/rest.ts'
 import type { AdminOutcome, Administration } from '../app/administer-routing.ts'
+import type { SlaAdministration } from '../app/administer-sla.ts'
+import { CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
 import type { Store } from '../app/ports.ts'
 import type { QueueBoard } from '../../protocol/admin.ts'
 import { apiError } from './api-error.ts'
@@ -33,7 +35,7 @@ function answer<T>(c: C, r: AdminOutcome<T>, created = false) {
   return apiError(c, r.error === 'in_use' ? 'conflict' : r.error, r.message)
 }
 
-export function adminRoutes(deps: { store: Store; admin: Administration; queueBoard: () => Promise<QueueBoard> }) {
+export function adminRoutes(deps: { store: Store; admin: Administration; sla: SlaAdministration; queueBoard: () => Promise<QueueBoard> }) {
   const app = new Hono<StaffEnv>()
   const role = (c: C) => c.get('consultant').role
 
@@ -110,6 +112,29 @@ export function adminRoutes(deps: { store: Store; admin: Administration; queueBo
   app.delete('/admin/entry-rules/:id', async (c) => {
     const id = idOf(c)
     return id ? answer(c, await admin.deleteEntryRule(id)) : notFound(c)
+  })
+
+  const { sla } = deps
+  app.get('/admin/calendars', async (c) => c.json({ items: await deps.store.listCalendars() }))
+  app.post('/admin/calendars', (c) => withBody(c, CalendarCreate, sla.createCalendar, true))
+  app.patch('/admin/calendars/:id', (c) => {
+    const id = idOf(c)
+    return id ? withBody(c, CalendarPatch, (p) => sla.patchCalendar(id, p)) : notFound(c)
+  })
+  app.delete('/admin/calendars/:id', async (c) => {
+    const id = idOf(c)
+    return id ? answer(c, await sla.deleteCalendar(id)) : notFound(c)
+  })
+
+  app.get('/admin/sla-policies', async (c) => c.json({ items: await deps.store.listSlaPolicies() }))
+  app.post('/admin/sla-policies', (c) => withBody(c, SlaPolicyCreate, sla.createPolicy, true))
+  app.patch('/admin/sla-policies/:id', (c) => {
+    const id = idOf(c)
+    return id ? withBody(c, SlaPolicyPatch, (p) => sla.patchPolicy(id, p)) : notFound(c)
+  })
+  app.delete('/admin/sla-policies/:id', async (c) => {
+    const id = idOf(c)
+    return id ? answer(c, await sla.deletePolicy(id)) : notFound(c)
   })
 
   app.get('/me/routing', async (c) => {

@@ -32,6 +32,12 @@ export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger;
     cancel = null
     armedFor = next
     if (next === null) return
+    // Already due (after a restart, or a deadline another node moved into the past): no timer, at once.
+    if (next <= deps.clock.now().getTime()) {
+      armedFor = null
+      void Promise.resolve().then(drain)
+      return
+    }
     cancel = deps.clock.setTimer(() => {
       cancel = null
       armedFor = null

@@ -15,6 +15,8 @@ export class Fanout {
   private staffByConsultant = new Map<string, Set<Peer<StaffServerFrame>>>()
   /** What each staff socket may hear about: every conversation, one office's, or none. */
   private scopeOf = new Map<Peer<StaffServerFrame>, OfficeScope>()
+  /** Supervisors' and administrators' sockets: they hear every SLA warning and breach. */
+  private supervisors = new Set<Peer<StaffServerFrame>>()
 
   addVisitor(contactId: string, p: Peer<VisitorServerFrame>) {
     let set = this.visitors.get(contactId)
@@ -26,8 +28,9 @@ export class Fanout {
     set?.delete(p)
     if (set?.size === 0) this.visitors.delete(contactId)
   }
-  addStaff(p: Peer<StaffServerFrame>, consultantId: string, scope: OfficeScope) {
+  addStaff(p: Peer<StaffServerFrame>, consultantId: string, scope: OfficeScope, supervises = false) {
     this.staff.add(p)
+    if (supervises) this.supervisors.add(p)
     this.scopeOf.set(p, scope)
     let set = this.staffByConsultant.get(consultantId)
     if (!set) this.staffByConsultant.set(consultantId, (set = new Set()))
@@ -35,6 +38,7 @@ export class Fanout {
   }
   removeStaff(p: Peer<StaffServerFrame>, consultantId: string, conversationIds: Iterable<string>) {
     this.staff.delete(p)
+    this.supervisors.delete(p)
     this.scopeOf.delete(p)
     const own = this.staffByConsultant.get(consultantId)
     own?.delete(p)
@@ -71,6 +75,14 @@ export class Fanout {
     if (msg.type === 'queue') {
       const frame = { type: 'queue' as const, conversationId: msg.conversationId, position: msg.position, etaSeconds: msg.etaSeconds }
       for (const p of this.visitors.get(msg.contactId) ?? []) p.send(frame)
+      return
+    }
+    if (msg.type === 'sla_timer') return
+    if (msg.type === 'sla') {
+      const frame = { type: 'sla' as const, conversationId: msg.conversationId, clock: msg.clock, step: msg.step, dueAt: msg.dueAt }
+      const to = new Set(this.supervisors)
+      for (const p of msg.assigneeId ? (this.staffByConsultant.get(msg.assigneeId) ?? []) : []) to.add(p)
+      for (const p of to) p.send(frame)
       return
     }
     const watchers = this.staffByConversation.get(msg.conversationId)

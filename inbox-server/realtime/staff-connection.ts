@@ -36,7 +36,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
   // conversations proceed side by side, so one slow conversation does not hold up a consultant's others.
   const serial = createKeyedSerial()
 
-  deps.fanout.addStaff(peer, consultant.id, officeScope(consultant))
+  deps.fanout.addStaff(peer, consultant.id, officeScope(consultant), consultant.role === 'supervisor' || consultant.role === 'admin')
   const sessionCheck = setInterval(() => {
     deps.authenticate(token).then(
       (still) => {

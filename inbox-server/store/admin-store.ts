@@ -39,6 +39,7 @@ const toQueue = (r: QueueRow, memberIds: string[]): AdminQueue => ({
   offerTimeoutSeconds: r.offerTimeoutSeconds,
   overflowQueueId: r.overflowQueueId,
   overflowAfterSeconds: r.overflowAfterSeconds,
+  calendarId: r.calendarId,
   memberIds,
 })
 
@@ -142,7 +143,7 @@ export function createAdminStore(db: Db): AdminStore {
 
     async listAdminOffices() {
       const rows = await db
-        .select({ id: offices.id, name: offices.name, regions: offices.regions, email: offices.email, queueId: queues.id })
+        .select({ id: offices.id, name: offices.name, regions: offices.regions, email: offices.email, queueId: queues.id, calendarId: offices.calendarId })
         .from(offices)
         .leftJoin(queues, and(eq(queues.officeId, offices.id), eq(queues.line, 'second_line')))
         .orderBy(asc(offices.name), asc(queues.createdAt))

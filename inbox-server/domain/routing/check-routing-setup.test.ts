@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkEntryRule, checkQueue, type Known } from './check-routing-setup.ts'
 
-const known: Known = { skills: new Set(['eures']), officeIds: new Set(['o1']), consultantIds: new Set(['c1']), queueIds: new Set(['q1', 'q2']) }
+const known: Known = { skills: new Set(['eures']), officeIds: new Set(['o1']), consultantIds: new Set(['c1']), queueIds: new Set(['q1', 'q2']), calendarIds: new Set(['cal1']) }
 const queue = {
   id: 'q1', name: 'EURES', line: 'first_line' as const, officeId: null, topic: 'eures', keywords: [], ivrDigits: null, priority: 0,
-  requiredSkills: ['eures'], autoAccept: false, offerTimeoutSeconds: null, overflowQueueId: null, overflowAfterSeconds: null, memberIds: ['c1'],
+  requiredSkills: ['eures'], autoAccept: false, offerTimeoutSeconds: null, overflowQueueId: null, overflowAfterSeconds: null, calendarId: null, memberIds: ['c1'],
 }
 const rule = { name: 'r', position: 0, enabled: true, channelKind: null, language: 'uk' as const, keywords: [], queueId: null, priorityBoost: 0, skill: 'eures' }
 const paths = (p: { path: string }[]) => p.map((x) => x.path)
@@ -20,6 +20,8 @@ describe('checkQueue', () => {
     expect(paths(checkQueue({ ...queue, overflowQueueId: 'q1', overflowAfterSeconds: 60 }, known))).toEqual(['overflowQueueId'])
     expect(paths(checkQueue({ ...queue, overflowQueueId: 'q9', overflowAfterSeconds: 60 }, known))).toEqual(['overflowQueueId'])
     expect(paths(checkQueue({ ...queue, overflowQueueId: 'q2', overflowAfterSeconds: null }, known))).toEqual(['overflowAfterSeconds'])
+    expect(paths(checkQueue({ ...queue, calendarId: 'cal9' }, known))).toEqual(['calendarId'])
+    expect(checkQueue({ ...queue, calendarId: 'cal1' }, known)).toEqual([])
   })
 })
 

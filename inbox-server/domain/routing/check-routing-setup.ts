@@ -6,6 +6,7 @@ export interface Known {
   officeIds: ReadonlySet<string>
   consultantIds: ReadonlySet<string>
   queueIds: ReadonlySet<string>
+  calendarIds: ReadonlySet<string>
 }
 
 export interface Problem {
@@ -28,6 +29,7 @@ export function checkQueue(q: QueueSettings, known: Known): Problem[] {
     if (q.overflowQueueId === q.id) p.push({ path: 'overflowQueueId', message: 'a queue cannot overflow into itself' })
     else if (!known.queueIds.has(q.overflowQueueId)) p.push({ path: 'overflowQueueId', message: 'no such queue' })
   }
+  if (q.calendarId !== null && !known.calendarIds.has(q.calendarId)) p.push({ path: 'calendarId', message: 'no such calendar' })
   if ((q.overflowQueueId === null) !== (q.overflowAfterSeconds === null)) {
     p.push({ path: 'overflowAfterSeconds', message: 'give both the overflow queue and the seconds after which it applies, or neither' })
   }
