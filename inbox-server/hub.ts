@@ -32,6 +32,7 @@ import { createAdministration } from './app/administer-routing.ts'
 import { createQueueBoard } from './app/queue-board.ts'
 import { createWaitEstimates } from './app/wait-estimates.ts'
 import { createFireSla } from './app/fire-sla.ts'
+import { createPresentConversations } from './app/present-conversations.ts'
 import { createSlaAdministration } from './app/administer-sla.ts'
 import { createSlaClocks } from './app/sla-clocks.ts'
 import { createSlaContexts } from './app/sla-context.ts'
@@ -151,6 +152,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       pick: createPickConversation({ store, bus, clock }),
       transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
+      present: createPresentConversations({ contexts: slaContexts, clock }),
     }),
     directory: directoryRoutes({ store }),
     admin: adminRoutes({

@@ -38,6 +38,19 @@ export const ContactSummary = z.object({
 })
 export type ContactSummary = z.infer<typeof ContactSummary>
 
+/** The SLA clock that falls due first: business time left as of `at` (negative: overdue), paused or running. */
+export const SlaBadge = z.object({
+  clock: z.enum(['first_response', 'next_response', 'resolution']),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  leftMs: z.int(),
+  paused: z.boolean(),
+  breached: z.boolean(),
+  /** When `leftMs` was computed; it shrinks only while the calendar is open (`openNow`). */
+  at: z.iso.datetime({ offset: true }),
+  openNow: z.boolean(),
+})
+export type SlaBadge = z.infer<typeof SlaBadge>
+
 export const Conversation = z.object({
   id: Id,
   channel: ChannelKind,
@@ -51,6 +64,8 @@ export const Conversation = z.object({
   lastMessage: z.object({ text: z.string().nullable(), direction: z.enum(['in', 'out']).nullable() }).nullable(),
   lastActivityAt: z.iso.datetime({ offset: true }),
   createdAt: z.iso.datetime({ offset: true }),
+  /** Null when no SLA clock runs or is paused. */
+  sla: SlaBadge.nullable(),
 })
 export type Conversation = z.infer<typeof Conversation>
 
@@ -66,6 +81,10 @@ export const ConversationListQuery = z.object({
   channel: ChannelKind.optional(),
   assignee: z.union([Id, z.literal('me'), z.literal('none')]).optional(),
   queue: Id.optional(),
+  /** `sla_due`: conversations with a running SLA clock, the one falling due first (overdue first) first. */
+  sort: z.enum(['activity', 'sla_due']).default('activity'),
+  /** Only conversations with a live clock that breached. */
+  breached: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })

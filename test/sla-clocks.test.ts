@@ -121,6 +121,35 @@ describe('SLA clocks', () => {
     await visitor.close()
   })
 
+  it('shows a badge with the business time left, sorts by the deadline falling due first and filters the breached', async () => {
+    admin = await t.login()
+    const chat = async (text: string) => {
+      const { socket } = await t.visitor()
+      const ack = await socket.request({ type: 'send', clientId: newClientId(), text, topic: 'calodobowa' }, (f) => f.type === 'ack')
+      await socket.close()
+      return ack.conversationId as string
+    }
+    const first = await chat('Pierwsza')
+    clock.advance(20_000)
+    const second = await chat('Druga')
+    const view = (await call<Conversation>(`/api/conversations/${first}`)).body
+    // 60 s first response, 20 s gone.
+    expect(view.sla).toMatchObject({ clock: 'first_response', leftMs: 40_000, paused: false, breached: false, openNow: true })
+    const sorted = (await call<{ items: Conversation[] }>('/api/conversations?sort=sla_due&status=open&limit=100')).body.items.map((c) => c.id)
+    expect(sorted.indexOf(first)).toBeLessThan(sorted.indexOf(second))
+    // A page of one, then the next by the cursor, keeps that order.
+    const page1 = (await call<{ items: Conversation[]; next: string }>('/api/conversations?sort=sla_due&status=open&limit=1')).body
+    const page2 = (await call<{ items: Conversation[] }>(`/api/conversations?sort=sla_due&status=open&limit=1&cursor=${page1.next}`)).body
+    expect([...page1.items, ...page2.items].map((c) => c.id)).toEqual(sorted.slice(0, 2))
+
+    clock.advance(45_000) // the first breaches, the second does not yet
+    await expect.poll(async () => (await call<Conversation>(`/api/conversations/${first}`)).body.sla?.breached, { timeout: 5_000 }).toBe(true)
+    const breached = (await call<{ items: Conversation[] }>('/api/conversations?breached=true&limit=100')).body.items.map((c) => c.id)
+    expect(breached).toContain(first)
+    expect(breached).not.toContain(second)
+    expect((await call<Conversation>(`/api/conversations/${first}`)).body.sla?.leftMs).toBe(-5_000)
+  })
+
   it('counts business hours of the default calendar: a deadline at 15:30 on Friday moves past the weekend', async () => {
     admin = await t.login()
     const q = await call<{ id: string }>('/api/admin/queues', 'POST', { name: 'Urzędowa', topic: 'urzedowa' })

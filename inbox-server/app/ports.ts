@@ -4,7 +4,7 @@ import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { SlaClockKind } from '../../protocol/sla.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 import type { AdminStore } from './admin-ports.ts'
-import type { SlaStore, SlaTxStore } from './sla-ports.ts'
+import type { SlaStore, SlaTxStore, StoredSla } from './sla-ports.ts'
 
 export interface Clock {
   now(): Date
@@ -76,7 +76,12 @@ export interface NewEvent {
   data?: Record<string, unknown> | null
 }
 
+/** A conversation as the store reads it: the wire view, with the SLA clocks it holds for the badge to be made from. */
+export type ConversationView = Omit<Conversation, 'sla'> & { slaState: StoredSla | null }
+
 export interface ConversationFilter {
+  /** Only those with a live clock that breached (true) or without (false). */
+  slaBreached?: boolean
   status?: ConversationStatus | 'open'
   channel?: ChannelKind
   assigneeId?: string | null
@@ -147,11 +152,11 @@ export interface Store extends AdminStore, SlaStore {
   findOrCreateContact(channelKind: ChannelKind, externalId: string): Promise<string>
   contactConversations(contactId: string): Promise<{ id: string; lastSeq: number; status: ConversationStatus }[]>
   getConversation(id: string): Promise<ConversationRecord | null>
-  getConversationView(id: string): Promise<Conversation | null>
+  getConversationView(id: string): Promise<ConversationView | null>
   listConversationViews(
     filter: ConversationFilter,
-    page: { cursor: string | null; limit: number },
-  ): Promise<{ items: Conversation[]; next: string | null } | { error: 'bad_cursor' }>
+    page: { cursor: string | null; limit: number; sort?: 'activity' | 'sla_due' },
+  ): Promise<{ items: ConversationView[]; next: string | null } | { error: 'bad_cursor' }>
   listEvents(conversationId: string, afterSeq: number, limit: number, opts?: { publicOnly?: boolean }): Promise<TimelineEvent[]>
   findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
 }

@@ -15,6 +15,8 @@ export interface SlaRules {
   policy: SlaPolicy
   targets: SlaTargets
   time: BusinessTime
+  /** The calendar the business time follows. */
+  calendar: BusinessCalendar
 }
 
 export interface SlaContext {
@@ -63,6 +65,7 @@ export function createSlaContexts(deps: { store: Store; clock: Clock; log: Logge
             warnRatio: policy.warnPercent / 100,
           },
           time: timeOf(cal),
+          calendar: cal,
         }
       },
     }

@@ -9,6 +9,7 @@ import type { StaffStatusTarget } from '../domain/staff-status-change.ts'
 import type { ConsultantRecord, SendOutcome, Store } from '../app/ports.ts'
 import { canSeeConversation, officeScope } from '../domain/access-policy.ts'
 import type { StaffMessage } from '../app/send-staff-message.ts'
+import type { PresentConversations } from '../app/present-conversations.ts'
 import { apiError } from './api-error.ts'
 import { readJson, validate } from './request-body.ts'
 import type { StaffEnv } from './staff-auth-middleware.ts'
@@ -20,6 +21,7 @@ export function conversationRoutes(deps: {
   pick: (m: { consultant: ConsultantRecord; conversationId: string }) => Promise<PickOutcome>
   transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null; onlyIfWaiting?: boolean }) => Promise<TransferOutcome>
   escalation: ReturnType<typeof createEscalation>
+  present: PresentConversations
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -35,7 +37,7 @@ export function conversationRoutes(deps: {
     if (!q.ok) return apiError(c, q.code, q.message, q.details)
     const scope = officeScope(c.get('consultant'))
     if (scope === null) return c.json({ items: [], next: null })
-    const { assignee, status, channel, queue, cursor, limit } = q.value
+    const { assignee, status, channel, queue, cursor, limit, sort, breached } = q.value
     const r = await deps.store.listConversationViews(
       {
         status,
@@ -43,16 +45,17 @@ export function conversationRoutes(deps: {
         queueId: queue,
         assigneeId: assignee === 'me' ? c.get('consultant').id : assignee === 'none' ? null : assignee,
         ...(scope === 'all' ? {} : { officeId: scope }),
+        ...(breached === undefined ? {} : { slaBreached: breached === 'true' }),
       },
-      { cursor: cursor ?? null, limit },
+      { cursor: cursor ?? null, limit, sort },
     )
     if ('error' in r) return apiError(c, 'bad_cursor', 'The cursor is not one this server gave out')
-    return c.json(r)
+    return c.json({ items: await deps.present(r.items), next: r.next })
   })
 
   app.get('/:id', async (c) => {
     const conv = (await visible(c, c.req.param('id'))) ? await deps.store.getConversationView(c.req.param('id')) : null
-    return conv ? c.json(conv) : apiError(c, 'not_found', 'No such conversation')
+    return conv ? c.json((await deps.present([conv]))[0]) : apiError(c, 'not_found', 'No such conversation')
   })
 
   // Every write below goes through the same check first.

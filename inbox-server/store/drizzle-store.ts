@@ -274,15 +274,18 @@ export function createDrizzleStore(database: Database): Store {
             : undefined,
         filter.queueId ? eq(conversations.queueId, filter.queueId) : undefined,
         filter.officeId ? eq(conversations.officeId, filter.officeId) : undefined,
+        filter.slaBreached === undefined ? undefined : eq(conversations.slaBreached, filter.slaBreached),
       ]
+      // Two orders, each with its keyset: newest activity first, or the SLA deadline falling due first.
+      const bySla = page.sort === 'sla_due'
+      if (bySla) where.push(isNotNull(conversations.slaDueAt))
       if (page.cursor) {
         const pos = decodeCursor(page.cursor)
         if (!pos) return { error: 'bad_cursor' as const }
         where.push(
-          or(
-            lt(conversations.lastActivityAt, pos.at),
-            and(eq(conversations.lastActivityAt, pos.at), lt(conversations.id, pos.id)),
-          ),
+          bySla
+            ? or(gt(conversations.slaDueAt, pos.at), and(eq(conversations.slaDueAt, pos.at), gt(conversations.id, pos.id)))
+            : or(lt(conversations.lastActivityAt, pos.at), and(eq(conversations.lastActivityAt, pos.at), lt(conversations.id, pos.id))),
         )
       }
       const rows = await db
@@ -290,14 +293,14 @@ export function createDrizzleStore(database: Database): Store {
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(and(...where))
-        .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+        .orderBy(...(bySla ? [asc(conversations.slaDueAt), asc(conversations.id)] : [desc(conversations.lastActivityAt), desc(conversations.id)]))
         .limit(page.limit + 1)
       const more = rows.length > page.limit
       const items = rows.slice(0, page.limit)
       const last = items.at(-1)
       return {
         items: items.map((r) => toConversationView(r.c, r.name)),
-        next: more && last ? encodeCursor({ at: last.c.lastActivityAt, id: last.c.id }) : null,
+        next: more && last ? encodeCursor({ at: bySla ? last.c.slaDueAt! : last.c.lastActivityAt, id: last.c.id }) : null,
       }
     },
     async listEvents(conversationId, afterSeq, limit, opts) {

@@ -1,8 +1,9 @@
 // Maps database rows to the values the use cases and the wire speak; rows never leave the store.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
-import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
+import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { consultants, conversations, events } from '../../db/schema.ts'
-import type { ConsultantRecord, ConversationRecord } from '../app/ports.ts'
+import type { ConsultantRecord, ConversationRecord, ConversationView } from '../app/ports.ts'
+import type { StoredSla } from '../app/sla-ports.ts'
 import type { Presence } from '../domain/routing/routing-model.ts'
 
 type EventRow = typeof events.$inferSelect
@@ -41,7 +42,7 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
   }
 }
 
-export function toConversationView(r: ConversationRow, contactName: string | null): Conversation {
+export function toConversationView(r: ConversationRow, contactName: string | null): ConversationView {
   return {
     id: r.id,
     channel: r.channelKind as ChannelKind,
@@ -58,6 +59,7 @@ export function toConversationView(r: ConversationRow, contactName: string | nul
         : { text: r.lastMessageText, direction: r.lastMessageDirection as 'in' | 'out' | null },
     lastActivityAt: r.lastActivityAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
+    slaState: (r.sla as StoredSla | null) ?? null,
   }
 }
 

@@ -18,6 +18,7 @@ function conv(id: string, minute: number, extra: Partial<Conversation> = {}): Co
     lastMessage: { text: 'hi', direction: 'in' },
     lastActivityAt: at,
     createdAt: at,
+    sla: null,
     ...extra,
   }
 }

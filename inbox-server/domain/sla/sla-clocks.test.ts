@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EMPTY_SLA, nextFireAt, slaStep, slaSummary, type BusinessTime, type SlaInput, type SlaState, type SlaTargets } from './sla-clocks.ts'
+import { EMPTY_SLA, nextFireAt, slaBadge, slaStep, slaSummary, type BusinessTime, type SlaInput, type SlaState, type SlaTargets } from './sla-clocks.ts'
 
 const MIN = 60_000
 const roundTheClock: BusinessTime = {
@@ -52,7 +52,8 @@ describe('SLA clocks', () => {
     expect(fire(10)).toEqual(['first_response:breached'])
     expect(fire(11)).toEqual([])
     expect(nextFireAt(s)).toEqual(at(48)) // the resolution clock's warning
-    expect(slaSummary(s)).toEqual({ dueAt: at(60), breached: true })
+    expect(slaSummary(s)).toEqual({ dueAt: at(10), breached: true })
+    expect(slaBadge(s, at(11), roundTheClock)).toEqual({ clock: 'first_response', dueAt: at(10).toISOString(), leftMs: -MIN, paused: false, breached: true })
     const late = slaStep(s, { type: 'staff_reply' }, at(12), targets, roundTheClock)
     expect(late.events).toEqual([expect.objectContaining({ clock: 'first_response', step: 'fulfilled', breached: true, usedMs: 12 * MIN })])
   })
@@ -68,6 +69,7 @@ describe('SLA clocks', () => {
   it('does not fire while paused', () => {
     const { state } = run([[0, 'citizen_message'], [4, 'paused']])
     expect(nextFireAt(state)).toBeNull()
+    expect(slaBadge(state, at(500), roundTheClock)).toMatchObject({ clock: 'first_response', leftMs: 6 * MIN, paused: true })
     expect(slaStep(state, { type: 'due' }, at(500), targets, roundTheClock).events).toEqual([])
   })
 

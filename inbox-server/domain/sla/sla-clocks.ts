@@ -96,6 +96,27 @@ function start(kind: ClockKind, targetMs: number | null, now: Date, time: Busine
 
 const event = (step: SlaStep, c: Clock, extra: Partial<SlaEvent> = {}): SlaEvent => ({ step, clock: c.kind, dueAt: c.dueAt, targetMs: c.targetMs, ...extra })
 
+/** What a badge shows: the clock that falls due first, and its business time left (negative: overdue). */
+export interface SlaBadge {
+  clock: ClockKind
+  dueAt: string | null
+  leftMs: number
+  paused: boolean
+  breached: boolean
+}
+
+export function slaBadge(state: SlaState, now: Date, time: BusinessTime): SlaBadge | null {
+  let best: SlaBadge | null = null
+  for (const k of CLOCK_KINDS) {
+    const c = state.clocks[k]
+    if (!c || (c.status !== 'running' && c.status !== 'paused')) continue
+    const leftMs = c.targetMs - used(c, now, time)
+    const badge = { clock: k, dueAt: c.dueAt, leftMs, paused: c.status === 'paused', breached: c.breached }
+    if (!best || (best.paused && !badge.paused) || (best.paused === badge.paused && leftMs < best.leftMs)) best = badge
+  }
+  return best
+}
+
 /** Applies one input at `now`. Same inputs, same outputs: the clocks never read a clock. */
 export function slaStep(state: SlaState, input: SlaInput, now: Date, targets: SlaTargets, time: BusinessTime): SlaResult {
   const clocks = { ...state.clocks }
@@ -197,7 +218,10 @@ export function nextFireAt(state: SlaState): Date | null {
   return next === null ? null : new Date(next)
 }
 
-/** The earliest breach still to come (for "due soonest"), and whether any clock has breached while still live. */
+/**
+ * The earliest deadline of a running clock, past ones (breached) included, so "due soonest" puts the overdue first;
+ * and whether any clock has breached while still live.
+ */
 export function slaSummary(state: SlaState): { dueAt: Date | null; breached: boolean } {
   let due: number | null = null
   let breached = false
@@ -205,7 +229,7 @@ export function slaSummary(state: SlaState): { dueAt: Date | null; breached: boo
     const c = state.clocks[k]
     if (!c || (c.status !== 'running' && c.status !== 'paused')) continue
     if (c.breached) breached = true
-    if (c.status === 'running' && !c.breached && c.dueAt) {
+    if (c.status === 'running' && c.dueAt) {
       const t = Date.parse(c.dueAt)
       if (due === null || t < due) due = t
     }
