@@ -33,6 +33,11 @@ describe('demo data', () => {
     expect((await store.listEntryRules()).map((r) => r.language).sort()).toEqual(['en', 'uk'])
     const eures = (await store.listAdminQueues()).find((q) => q.topic === 'eures')
     expect(eures?.requiredSkills).toEqual(['eures'])
+    // A hotline calendar on the first-line queues, and two SLA policies, once.
+    const calendars = await store.listCalendars()
+    expect(calendars.map((c) => c.name)).toEqual(['Infolinia: pn–pt 8–18'])
+    expect(eures?.calendarId).toBe(calendars[0]!.id)
+    expect((await store.listSlaPolicies()).map((p) => p.name).sort()).toEqual(['Czat i komunikatory', 'E-mail'])
     const anna = (await store.listAdminConsultants()).find((c) => c.email === 'anna.konsultantka@example.pl')
     expect(anna?.skills).toEqual(['eures', 'jezyk-en'])
   })

@@ -31,6 +31,19 @@ const DEMO_RULES = [
   { name: 'Pisze po angielsku', language: 'en' as const, skill: 'jezyk-en', priorityBoost: 0 },
 ]
 
+const weekday = [{ start: '08:00', end: '18:00' }]
+/** The hotline's hours (the first-line queues keep them; local offices keep the default 08:00–16:00). */
+export const DEMO_CALENDAR = {
+  name: 'Infolinia: pn–pt 8–18',
+  definition: { timeZone: 'Europe/Warsaw', alwaysOpen: false, week: { 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: weekday, 6: [], 7: [] }, polishHolidays: true, closedDates: [] },
+}
+
+/** Service levels: quick answers on chat and messengers, a working day for e-mail; business hours. */
+export const DEMO_POLICIES = [
+  { name: 'Czat i komunikatory', channelKind: null, firstResponseSeconds: 180, nextResponseSeconds: 300, resolutionSeconds: 8 * 3600 },
+  { name: 'E-mail', channelKind: 'email' as const, firstResponseSeconds: 8 * 3600, nextResponseSeconds: 8 * 3600, resolutionSeconds: 40 * 3600 },
+]
+
 const DEMO_STAFF = [
   { email: 'anna.konsultantka@example.pl', name: 'Anna Kowalska', role: 'consultant', queues: 'first_line', skills: ['eures', 'jezyk-en'] },
   { email: 'bartek.konsultant@example.pl', name: 'Bartosz Nowak', role: 'consultant', queues: 'first_line', skills: ['jezyk-uk'] },
@@ -54,6 +67,24 @@ export async function loadDemoData(store: Store, passwordFor: (email: string) =>
     const q = (await store.findQueueByName(name)) ?? (queuesCreated++, await store.createQueue({ name, topic, keywords }))
     if ('requiredSkills' in rest) await store.patchQueue(q.id, { requiredSkills: rest.requiredSkills })
     firstLine.push(q.id)
+  }
+  const calendar =
+    (await store.listCalendars()).find((c) => c.name === DEMO_CALENDAR.name) ??
+    (await store.insertCalendar(DEMO_CALENDAR).then((r) => (r.ok ? r.value : null)))
+  if (calendar) for (const q of firstLine) await store.patchQueue(q, { calendarId: calendar.id })
+  const policies = new Set((await store.listSlaPolicies()).map((p) => p.name))
+  for (const p of DEMO_POLICIES) {
+    if (policies.has(p.name)) continue
+    await store.insertSlaPolicy({
+      ...p,
+      queueId: null,
+      minPriority: null,
+      businessHours: true,
+      warnPercent: 80,
+      onBreach: 'notify',
+      breachPriorityBoost: 0,
+      rerouteQueueId: null,
+    })
   }
   const rules = new Set((await store.listEntryRules()).map((r) => r.name))
   for (const r of DEMO_RULES) {
