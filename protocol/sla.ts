@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { ChannelKind } from './channel.ts'
 import { Id } from './rest.ts'
 
-const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
+export const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
 const OpeningWindow = z.object({
   start: z.string().regex(WALL_TIME, "'HH:mm' from 00:00 to 23:59"),
   end: z.string().regex(WALL_TIME, "'HH:mm' from 00:01 to 24:00"),

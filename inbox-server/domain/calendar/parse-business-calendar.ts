@@ -1,6 +1,6 @@
 // Checks a business calendar an administrator writes (or that is read back from storage) before anything uses it.
 import { IANAZone } from 'luxon'
-import { z } from 'zod'
+import { CalendarDefinition, WALL_TIME } from '../../../protocol/sla.ts'
 import { isNeverOpen, wallTimeMinutes, type BusinessCalendar, type OpeningWindow } from './business-calendar.ts'
 import { isCivilDate } from './civil-date.ts'
 
@@ -11,22 +11,8 @@ export interface CalendarProblem {
 
 export type ParsedCalendar = { ok: true; calendar: BusinessCalendar } | { ok: false; problems: CalendarProblem[] }
 
-const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
-
-const windowSchema = z.object({
-  start: z.string().regex(WALL_TIME, "'HH:mm' from 00:00 to 23:59"),
-  end: z.string().regex(WALL_TIME, "'HH:mm' from 00:01 to 24:00"),
-})
-const daySchema = z.array(windowSchema).max(48).default([])
-
-/** The shape only (the defaults are those of DEFAULT_CALENDAR); `checkBusinessCalendar` checks the meaning. */
-export const businessCalendarSchema = z.object({
-  timeZone: z.string().min(1).default('Europe/Warsaw'),
-  alwaysOpen: z.boolean().default(false),
-  week: z.object({ 1: daySchema, 2: daySchema, 3: daySchema, 4: daySchema, 5: daySchema, 6: daySchema, 7: daySchema }),
-  polishHolidays: z.boolean().default(true),
-  closedDates: z.array(z.string()).max(10_000).default([]),
-})
+/** The shape only is the wire's (protocol/sla.ts, defaults those of DEFAULT_CALENDAR); `checkBusinessCalendar` checks the meaning. */
+export const businessCalendarSchema = CalendarDefinition
 
 /** Parses a calendar's shape, then checks it with `checkBusinessCalendar`. */
 export function parseBusinessCalendar(input: unknown): ParsedCalendar {
