@@ -150,6 +150,31 @@ describe('SLA clocks', () => {
     expect((await call<Conversation>(`/api/conversations/${first}`)).body.sla?.leftMs).toBe(-5_000)
   })
 
+  it('raises the priority or re-routes a waiting conversation on a breach, as its policy says', async () => {
+    admin = await t.login()
+    const pilna = await call<{ id: string }>('/api/admin/queues', 'POST', { name: 'Pilna', topic: 'pilna' })
+    const wolna = await call<{ id: string }>('/api/admin/queues', 'POST', { name: 'Wolna', topic: 'wolna', priority: 1 })
+    const zapas = await call<{ id: string }>('/api/admin/queues', 'POST', { name: 'Zapasowa' })
+    const base = { firstResponseSeconds: 30, businessHours: false }
+    expect((await call('/api/admin/sla-policies', 'POST', { ...base, name: 'Pilna w górę', queueId: pilna.body.id, onBreach: 'raise_priority', breachPriorityBoost: 10 })).status).toBe(201)
+    expect((await call('/api/admin/sla-policies', 'POST', { ...base, name: 'Wolna dalej', queueId: wolna.body.id, onBreach: 'reroute', rerouteQueueId: zapas.body.id })).status).toBe(201)
+    const chat = async (text: string, topic: string) => {
+      const { socket } = await t.visitor()
+      const ack = await socket.request({ type: 'send', clientId: newClientId(), text, topic }, (f) => f.type === 'ack')
+      await socket.close()
+      return ack.conversationId as string
+    }
+    const raised = await chat('Czekam pilnie', 'pilna')
+    const moved = await chat('Czekam długo', 'wolna')
+    clock.advance(30_000)
+    await expect.poll(async () => (await call<Conversation>(`/api/conversations/${raised}`)).body.priority, { timeout: 5_000 }).toBe(10)
+    await expect.poll(async () => (await call<Conversation>(`/api/conversations/${moved}`)).body.queueId, { timeout: 5_000 }).toBe(zapas.body.id)
+    const events = (await call<{ items: TimelineEvent[] }>(`/api/conversations/${moved}/events`)).body.items
+    expect(events.find((e) => e.type === 'routing' && e.data?.step === 'rerouted')?.data).toMatchObject({ toQueueId: zapas.body.id, reason: 'sla_breach' })
+    // It keeps what it had on top of its old queue: the old queue's priority 1 is swapped for the new queue's 0.
+    expect((await call<Conversation>(`/api/conversations/${moved}`)).body.priority).toBe(0)
+  })
+
   it('counts business hours of the default calendar: a deadline at 15:30 on Friday moves past the weekend', async () => {
     admin = await t.login()
     const q = await call<{ id: string }>('/api/admin/queues', 'POST', { name: 'Urzędowa', topic: 'urzedowa' })
