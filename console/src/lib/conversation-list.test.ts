@@ -1,7 +1,18 @@
-// Unit tests for the conversation list: order by activity, upsert, removal of resolved ones, and paging.
+// Unit tests for the conversation list: order by activity or SLA deadline, the breached filter, upsert, removal of
+// what no longer belongs, paging, and the query sent.
 import { describe, expect, it } from 'vitest'
-import type { Conversation } from '$protocol/rest.ts'
-import { appendPage, compareByActivity, isOpen, removeConversation, upsertConversation } from './conversation-list.ts'
+import type { Conversation, SlaBadge } from '$protocol/rest.ts'
+import {
+  appendPage,
+  belongsInList,
+  belongsToLaterPage,
+  compareByActivity,
+  isOpen,
+  listQuery,
+  removeConversation,
+  upsertConversation,
+  type ListFilter,
+} from './conversation-list.ts'
 
 function conv(id: string, minute: number, extra: Partial<Conversation> = {}): Conversation {
   const at = new Date(Date.UTC(2025, 0, 1, 10, minute)).toISOString()
@@ -63,5 +74,60 @@ describe('conversation list', () => {
     const merged = appendPage(first, page)
     expect(ids(merged)).toEqual(['a', 'b', 'c'])
     expect(merged[1]?.lastActivityAt).toBe(conv('b', 8).lastActivityAt)
+  })
+})
+
+function sla(dueMinute: number | null, extra: Partial<SlaBadge> = {}): SlaBadge {
+  return {
+    clock: 'first_response',
+    dueAt: dueMinute === null ? null : new Date(Date.UTC(2025, 0, 1, 11, dueMinute)).toISOString(),
+    leftMs: 60_000,
+    targetMs: 120_000,
+    paused: false,
+    warned: false,
+    breached: false,
+    at: new Date(Date.UTC(2025, 0, 1, 11, 0)).toISOString(),
+    openNow: true,
+    ...extra,
+  }
+}
+
+describe('conversation list by SLA deadline', () => {
+  const bySla: ListFilter = { sort: 'sla_due', breachedOnly: false }
+  const breached: ListFilter = { sort: 'activity', breachedOnly: true }
+
+  it('lists only running clocks, the deadline falling due first, then by id', () => {
+    const page = [conv('a', 9, { sla: sla(30) }), conv('b', 1, { sla: sla(5) }), conv('c', 5, { sla: null }), conv('d', 2, { sla: sla(5) }), conv('e', 3, { sla: sla(1, { paused: true }) })]
+    expect(ids(appendPage([], page, bySla))).toEqual(['b', 'd', 'a'])
+    expect(belongsInList(conv('f', 1, { sla: sla(null) }), bySla)).toBe(false)
+  })
+
+  it('moves a conversation by its new deadline and drops it once its clock stops', () => {
+    const list = appendPage([], [conv('a', 9, { sla: sla(10) }), conv('b', 8, { sla: sla(20) })], bySla)
+    expect(ids(upsertConversation(list, conv('b', 12, { sla: sla(5) }), bySla))).toEqual(['b', 'a'])
+    expect(ids(upsertConversation(list, conv('a', 12, { sla: null }), bySla))).toEqual(['b'])
+    expect(ids(upsertConversation(list, conv('a', 12, { sla: sla(10), status: 'resolved' }), bySla))).toEqual(['b'])
+  })
+
+  it('keeps only breached ones under the filter', () => {
+    const page = [conv('a', 9, { sla: sla(10, { breached: true }) }), conv('b', 8, { sla: sla(20) }), conv('c', 7, { sla: null })]
+    expect(ids(appendPage([], page, breached))).toEqual(['a'])
+    expect(ids(upsertConversation([], conv('b', 9, { sla: sla(20, { breached: true }) }), breached))).toEqual(['b'])
+  })
+
+  it('leaves one that sorts after the last loaded entry to a later page', () => {
+    const list = appendPage([], [conv('a', 9, { sla: sla(10) }), conv('b', 8, { sla: sla(20) })], bySla)
+    expect(belongsToLaterPage(list, conv('c', 10, { sla: sla(40) }), bySla, true)).toBe(true)
+    expect(belongsToLaterPage(list, conv('c', 10, { sla: sla(15) }), bySla, true)).toBe(false)
+    expect(belongsToLaterPage(list, conv('c', 10, { sla: sla(40) }), bySla, false)).toBe(false)
+    expect(belongsToLaterPage(list, conv('b', 10, { sla: sla(40) }), bySla, true)).toBe(false)
+    const byActivity = [conv('a', 9), conv('b', 8)]
+    expect(belongsToLaterPage(byActivity, conv('c', 1), { sort: 'activity', breachedOnly: false }, true)).toBe(true)
+    expect(belongsToLaterPage(byActivity, conv('c', 10), { sort: 'activity', breachedOnly: false }, true)).toBe(false)
+  })
+
+  it('asks the hub for the order and filter chosen', () => {
+    expect(listQuery({ sort: 'activity', breachedOnly: false }, 25)).toBe('/api/conversations?status=open&limit=25')
+    expect(listQuery({ sort: 'sla_due', breachedOnly: true }, 25, 'abc=')).toBe('/api/conversations?status=open&limit=25&sort=sla_due&breached=true&cursor=abc%3D')
   })
 })

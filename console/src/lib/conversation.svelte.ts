@@ -2,6 +2,7 @@
 import type { ConversationStatus } from '$protocol/channel.ts'
 import type { Conversation, EventList, TimelineEvent } from '$protocol/rest.ts'
 import { HttpError, request } from './api.ts'
+import { received } from './sla.ts'
 import { applyLive, applyPage, applySynced, emptyTimeline, type Merge, type Timeline } from './timeline.ts'
 
 const STATUSES: readonly string[] = ['queued', 'offered', 'assigned', 'pending', 'snoozed', 'resolved'] satisfies ConversationStatus[]
@@ -61,7 +62,7 @@ export class ConversationView {
         request<Conversation>(`/api/conversations/${encodeURIComponent(this.id)}`),
         this.#fetchEvents(),
       ])
-      this.details = details
+      this.details = received(details)
       this.status = 'ready'
     } catch (error) {
       if (error instanceof HttpError && (error.status === 404 || error.status === 403 || error.status === 400)) {

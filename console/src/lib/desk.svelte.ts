@@ -1,7 +1,9 @@
-// The consultant's desk: ties the staff socket to the inbox list, the open conversation and the outbox of unsent messages.
-import type { ErrorCode, PresenceState, StaffServerFrame } from '$protocol/frames.ts'
+// The consultant's desk: ties the staff socket to the inbox list, the open conversation and the outbox of unsent messages,
+// and says SLA warnings and breaches aloud.
+import type { ErrorCode, PresenceState, SlaFrame, StaffServerFrame } from '$protocol/frames.ts'
 import { MAX_MESSAGE_CHARS } from '$protocol/limits.ts'
-import type { TimelineEvent } from '$protocol/rest.ts'
+import type { Conversation, TimelineEvent } from '$protocol/rest.ts'
+import { canSupervise } from './admin/roles.ts'
 import { announcer } from './announcer.svelte.ts'
 import { HttpError, request } from './api.ts'
 import { newClientId } from './client-id.ts'
@@ -11,11 +13,14 @@ import { ConversationView } from './conversation.svelte.ts'
 import { drafts } from './drafts.svelte.ts'
 import { errorKey } from './i18n.ts'
 import { inbox } from './inbox.svelte.ts'
-import { t } from './locale.svelte.ts'
+import { locale, t } from './locale.svelte.ts'
 import type { PendingSend } from './outbox.ts'
 import { outbox } from './outbox.svelte.ts'
 import { presenceReasons } from './presence-reasons.svelte.ts'
 import { session } from './session.svelte.ts'
+import { lowerFirst, slaClockKey } from './sla.ts'
+import { slaHints } from './sla-hints.svelte.ts'
+import { OncePerStep, supervisorNoticeText, type SupervisorNotice } from './sla-notices.ts'
 import { TypingSignal } from './typing-signal.ts'
 
 /** Conversations kept in memory after being opened, so switching back is instant. */
@@ -24,6 +29,10 @@ const KEEP_VIEWS = 20
 const CHANGED_DEBOUNCE_MS = 300
 /** With more doorbells than this at once, one list refetch is cheaper than many single ones. */
 const CHANGED_BATCH_LIMIT = 10
+/** SLA badges tick here, but whether a calendar is open is the hub's to say: the shown ones are fetched this often. */
+const SLA_REFRESH_MS = 60_000
+/** SLA notices for a supervisor arriving this close together are said as one. */
+const SLA_NOTICE_GATHER_MS = 1500
 
 class Desk {
   current = $state.raw<ConversationView | null>(null)
@@ -44,6 +53,10 @@ class Desk {
   #changed = new Set<string>()
   #changedTimer: ReturnType<typeof setTimeout> | undefined
   #posting = new Set<string>()
+  #slaTimer: ReturnType<typeof setInterval> | undefined
+  #slaOnce = new OncePerStep()
+  #slaGathered: SupervisorNotice[] = []
+  #slaGatherTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor() {
     session.onLeave((reason) => {
@@ -72,6 +85,7 @@ class Desk {
       },
     })
     void inbox.refresh()
+    this.#slaTimer = setInterval(() => this.#refreshSla(), SLA_REFRESH_MS)
     window.addEventListener('online', this.#online)
     document.addEventListener('visibilitychange', this.#online)
   }
@@ -85,6 +99,11 @@ class Desk {
     connection.stop()
     clearTimeout(this.#changedTimer)
     this.#changed.clear()
+    clearInterval(this.#slaTimer)
+    clearTimeout(this.#slaGatherTimer)
+    this.#slaGathered = []
+    this.#slaOnce.clear()
+    slaHints.clear()
     for (const view of this.#views.values()) view.dispose()
     this.#views.clear()
     this.current = null
@@ -278,6 +297,10 @@ class Desk {
         setTimeout(() => this.#dropOffer(frame.conversationId), Math.max(0, expiresAt - Date.now()))
         break
       }
+      case 'sla': {
+        void this.#sla(frame)
+        break
+      }
       case 'error': {
         if (frame.code === 'offer_gone') announcer.say(t('offer.gone'))
         else if (frame.code === 'bad_reason') this.#presenceRefused(frame.code)
@@ -299,6 +322,7 @@ class Desk {
 
   #added(view: ConversationView, added: TimelineEvent[], live: boolean): void {
     outbox.settle(added)
+    slaHints.learn(view.id, added)
     if (!live || view !== this.current) return
     const incoming = added.filter((e) => e.type === 'message' && e.direction === 'in')
     const last = incoming[incoming.length - 1]
@@ -353,13 +377,56 @@ class Desk {
     for (const id of ids) void this.#refetchOne(id)
   }
 
-  async #refetchOne(id: string): Promise<void> {
+  async #refetchOne(id: string): Promise<Conversation | null> {
     try {
       const conversation = await inbox.fetchOne(id)
       if (conversation) this.#views.get(id)?.setDetails(conversation)
+      return conversation
     } catch {
       // The next doorbell or reconnect refetches it.
+      return null
     }
+  }
+
+  /**
+   * Badges count business time down here, but only the hub knows when a calendar opens or closes: while any shown
+   * conversation has a clock, the list (one request for all it shows) and the open conversation are fetched again.
+   */
+  #refreshSla(): void {
+    if (document.visibilityState === 'hidden') return
+    const view = this.current
+    if (inbox.items.some((c) => c.sla) || inbox.filter.sort === 'sla_due' || inbox.filter.breachedOnly) void inbox.refresh()
+    if (view?.details?.sla) void this.#refetchOne(view.id)
+  }
+
+  /**
+   * A clock warned or breached. The badge is refetched; the consultant it belongs to hears it (a breach urgently), a
+   * supervisor gets one short notice for whatever arrives together; each conversation and step is said once.
+   */
+  async #sla(frame: SlaFrame): Promise<void> {
+    slaHints.frame(frame.conversationId, frame.clock)
+    const known = inbox.items.find((c) => c.id === frame.conversationId) ?? this.#views.get(frame.conversationId)?.details ?? null
+    const fresh = await this.#refetchOne(frame.conversationId)
+    if (!this.#running || !this.#slaOnce.first(frame.conversationId, frame.step)) return
+    const conversation = fresh ?? known
+    const me = session.consultant
+    const name = conversation ? contactLabel(conversation.contact, t('contact.guest')) : null
+    const mine = conversation ? conversation.assigneeId === me?.id : !canSupervise(me?.role)
+    if (mine) {
+      const clock = lowerFirst(t(slaClockKey(frame.clock)), locale.lang)
+      const params = { clock, name: name ?? t('contact.guest') }
+      if (frame.step === 'breached') announcer.alert(t('sla.announce.breached', params))
+      else announcer.say(t('sla.announce.warning', params))
+      return
+    }
+    this.#slaGathered.push({ step: frame.step, name })
+    if (this.#slaGatherTimer !== undefined) return
+    this.#slaGatherTimer = setTimeout(() => {
+      this.#slaGatherTimer = undefined
+      const notices = this.#slaGathered
+      this.#slaGathered = []
+      if (notices.length > 0) announcer.say(supervisorNoticeText(notices, t))
+    }, SLA_NOTICE_GATHER_MS)
   }
 
   #evict(): void {

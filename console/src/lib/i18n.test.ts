@@ -41,6 +41,19 @@ describe('i18n', () => {
     expect(translate('pl', 'board.loadItem', { channel: 'Czat', load: 1, capacity: 3 })).toBe('Czat: 1 z 3')
   })
 
+  it('has the SLA texts, Polish first', () => {
+    expect(translate('pl', 'sla.clock.first_response')).toBe('Pierwsza odpowiedź')
+    expect(translate('pl', 'sla.clock.next_response')).toBe('Kolejna odpowiedź')
+    expect(translate('pl', 'sla.clock.resolution')).toBe('Rozwiązanie')
+    expect(translate('pl', 'sla.state.paused')).toBe('wstrzymany')
+    expect(translate('pl', 'sla.state.breached')).toBe('przekroczony')
+    expect(translate('pl', 'list.sort.sla_due')).toBe('Najbliższy termin SLA')
+    expect(translate('pl', 'list.breachedOnly')).toBe('Tylko przekroczone SLA')
+    expect(translate('pl', 'admin.section.calendars')).toBe('Kalendarze')
+    expect(translate('pl', 'admin.section.sla')).toBe('Polityki SLA')
+    expect(translate('en', 'admin.section.sla')).toBe('SLA policies')
+  })
+
   it('maps statuses and error codes to known keys only', () => {
     expect(statusKeyOf('resolved')).toBe('status.resolved')
     expect(statusKeyOf('bogus')).toBeNull()

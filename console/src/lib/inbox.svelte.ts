@@ -1,15 +1,41 @@
-// The list of open conversations: first page, "load more" by cursor, and single conversations refetched when the hub rings.
+// The list of open conversations: first page, "load more" by cursor, and single conversations refetched when the hub
+// rings; in activity order or by the SLA deadline falling due first, optionally only breached ones.
 import type { Conversation, ConversationList } from '$protocol/rest.ts'
 import { HttpError, request } from './api.ts'
-import { appendPage, removeConversation, upsertConversation } from './conversation-list.ts'
+import {
+  appendPage,
+  belongsToLaterPage,
+  DEFAULT_FILTER,
+  listQuery,
+  removeConversation,
+  upsertConversation,
+  type ListFilter,
+  type ListSort,
+} from './conversation-list.ts'
+import { received } from './sla.ts'
 
 const PAGE = 25
+const STORAGE_KEY = 'inbox-console.list'
+
+function storedFilter(): ListFilter {
+  try {
+    const value = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null') as Partial<ListFilter> | null
+    return {
+      sort: value?.sort === 'sla_due' ? 'sla_due' : 'activity',
+      breachedOnly: value?.breachedOnly === true,
+    }
+  } catch {
+    return { ...DEFAULT_FILTER }
+  }
+}
 
 class Inbox {
   items = $state.raw<Conversation[]>([])
   next = $state<string | null>(null)
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
   loadingMore = $state(false)
+  /** The order and filter chosen above the list (kept in this browser). */
+  filter = $state.raw<ListFilter>(storedFilter())
   #generation = 0
 
   /** Lists are state, not streams: fetch the first page again (as many as are shown, up to 100). */
@@ -17,10 +43,12 @@ class Inbox {
     const generation = ++this.#generation
     if (this.status !== 'ready') this.status = 'loading'
     const limit = Math.min(100, Math.max(PAGE, this.items.length))
+    const filter = this.filter
     try {
-      const page = await request<ConversationList>(`/api/conversations?status=open&limit=${limit}`)
+      const page = await request<ConversationList>(listQuery(filter, limit))
       if (generation !== this.#generation) return
-      this.items = appendPage([], page.items)
+      const now = Date.now()
+      this.items = appendPage([], page.items.map((c) => received(c, now)), filter)
       this.next = page.next
       this.status = 'ready'
     } catch (error) {
@@ -33,13 +61,13 @@ class Inbox {
   async loadMore(): Promise<void> {
     if (!this.next || this.loadingMore) return
     const generation = this.#generation
+    const filter = this.filter
     this.loadingMore = true
     try {
-      const page = await request<ConversationList>(
-        `/api/conversations?status=open&limit=${PAGE}&cursor=${encodeURIComponent(this.next)}`,
-      )
+      const page = await request<ConversationList>(listQuery(filter, PAGE, this.next))
       if (generation !== this.#generation) return
-      this.items = appendPage(this.items, page.items)
+      const now = Date.now()
+      this.items = appendPage(this.items, page.items.map((c) => received(c, now)), filter)
       this.next = page.next
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
@@ -48,10 +76,30 @@ class Inbox {
     }
   }
 
-  /** Fetches one conversation and puts it in place (or out, once resolved); null if it is gone. */
+  /** Shows the list in another order or with another filter: the first page again, from the top. */
+  setFilter(change: Partial<ListFilter>): void {
+    const filter = { ...this.filter, ...change }
+    if (filter.sort === this.filter.sort && filter.breachedOnly === this.filter.breachedOnly) return
+    this.filter = filter
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(filter))
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    this.items = []
+    this.next = null
+    this.status = 'loading'
+    void this.refresh()
+  }
+
+  setSort(sort: ListSort): void {
+    this.setFilter({ sort })
+  }
+
+  /** Fetches one conversation and puts it in place (or out, once it no longer belongs); null if it is gone. */
   async fetchOne(id: string): Promise<Conversation | null> {
     try {
-      const conversation = await request<Conversation>(`/api/conversations/${encodeURIComponent(id)}`)
+      const conversation = received(await request<Conversation>(`/api/conversations/${encodeURIComponent(id)}`))
       this.upsert(conversation)
       return conversation
     } catch (error) {
@@ -64,13 +112,9 @@ class Inbox {
   }
 
   upsert(conversation: Conversation): void {
-    const known = this.items.some((c) => c.id === conversation.id)
-    // A conversation older than the last loaded page belongs to a later page, not the end of this one.
-    if (!known && this.next && this.items.length > 0) {
-      const oldest = this.items[this.items.length - 1]
-      if (oldest && Date.parse(conversation.lastActivityAt) < Date.parse(oldest.lastActivityAt)) return
-    }
-    this.items = upsertConversation(this.items, conversation)
+    // One that would sort after the last loaded entry belongs to a later page, not the end of this one.
+    if (belongsToLaterPage(this.items, conversation, this.filter, this.next !== null)) return
+    this.items = upsertConversation(this.items, conversation, this.filter)
   }
 
   clear(): void {

@@ -2,6 +2,7 @@
 // wrong; focus goes back to the button that opened the form when it closes.
 import { tick } from 'svelte'
 import { announcer } from '../announcer.svelte.ts'
+import type { MessageKey } from '../i18n.ts'
 import { t } from '../locale.svelte.ts'
 import type { AdminList, Saved } from './admin-list.svelte.ts'
 import { changes } from './form-values.ts'
@@ -71,8 +72,8 @@ export class Editor<T> {
     return this.save(() => list.update(list.keyOf(item), patch), () => t('admin.saved', { name }))
   }
 
-  /** Deletes after the browser's confirm dialog; a failure is shown above the table. */
-  async remove(list: AdminList<T>, item: T, name: string): Promise<void> {
+  /** Deletes after the browser's confirm dialog; a failure is shown above the table (`conflict`: what a 409 means here). */
+  async remove(list: AdminList<T>, item: T, name: string, conflict?: MessageKey): Promise<void> {
     if (!confirm(t('admin.confirmDelete', { name }))) return
     this.rowProblem = null
     const result = await list.remove(list.keyOf(item))
@@ -81,7 +82,7 @@ export class Editor<T> {
       announcer.say(t('admin.deleted', { name }))
       document.getElementById('page-title')?.focus()
     } else {
-      this.rowProblem = result.problem
+      this.rowProblem = conflict && result.problem.status === 409 ? { ...result.problem, key: conflict } : result.problem
     }
   }
 }

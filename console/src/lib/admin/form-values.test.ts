@@ -32,6 +32,11 @@ describe('form values', () => {
     })
   })
 
+  it('compares objects by value whatever the order of their keys (as jsonb stores them)', () => {
+    const before = { definition: { week: { 1: [] }, alwaysOpen: false, timeZone: 'Europe/Warsaw' } }
+    expect(changes(before, { definition: { timeZone: 'Europe/Warsaw', alwaysOpen: false, week: { 1: [] } } })).toEqual({})
+  })
+
   it('toggles a value in a list', () => {
     expect(toggle(['a', 'b'], 'c', true)).toEqual(['a', 'b', 'c'])
     expect(toggle(['a', 'b'], 'a', false)).toEqual(['b'])

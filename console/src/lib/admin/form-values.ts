@@ -34,8 +34,15 @@ export function optionalText(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null
 }
 
+/** JSON with object keys sorted, so values stored with their keys in another order (jsonb) still compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  )
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return canonical(a) === canonical(b)
 }
 
 /** The fields of `next` that differ from `before`: a PATCH that leaves untouched fields (and their owners) alone. */

@@ -14,6 +14,8 @@ export interface Problem {
   code: string
   message: string
   fields: FieldProblem[]
+  /** What to say instead of the general text for its status (a page knows why its 409 happens). */
+  key?: MessageKey
 }
 
 /** Reads `details` leniently: a list of `{ path, message }` (path as a string or an array) or zod's flattened `{ fieldErrors }`. */
@@ -54,6 +56,7 @@ export function fieldOf(path: string): string {
 
 /** What the form says in the console's language; the hub's own message is shown next to it. */
 export function problemKey(problem: Problem): MessageKey {
+  if (problem.key) return problem.key
   if (problem.status === 400 || problem.status === 422) return 'admin.error.invalid'
   if (problem.status === 403) return 'admin.error.forbidden'
   if (problem.status === 404) return 'admin.error.notFound'

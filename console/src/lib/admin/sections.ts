@@ -8,4 +8,6 @@ export const ADMIN_SECTIONS: readonly { path: string; label: MessageKey }[] = [
   { path: 'offices', label: 'admin.section.offices' },
   { path: 'presence-reasons', label: 'admin.section.reasons' },
   { path: 'entry-rules', label: 'admin.section.rules' },
+  { path: 'calendars', label: 'admin.section.calendars' },
+  { path: 'sla-policies', label: 'admin.section.sla' },
 ]
