@@ -76,7 +76,7 @@ export type PresenceFrame = { type: 'presence'; consultantId: string; name: stri
 export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type PongFrame = { type: 'pong' }
 /** An SLA clock of a conversation warned (most of its target used) or breached: sent to its assignee and supervisors. */
-export type SlaFrame = { type: 'sla'; conversationId: string; clock: SlaClockKind; step: 'warning' | 'breached'; dueAt: string | null }
+export type SlaFrame = { type: 'sla'; conversationId: string; assigneeId: string | null; clock: SlaClockKind; step: 'warning' | 'breached'; dueAt: string | null }
 
 export type ErrorCode =
   | 'bad_json'

@@ -43,7 +43,11 @@ export const SlaBadge = z.object({
   clock: z.enum(['first_response', 'next_response', 'resolution']),
   dueAt: z.iso.datetime({ offset: true }).nullable(),
   leftMs: z.int(),
+  /** The clock's target, for "most of it used". */
+  targetMs: z.int(),
   paused: z.boolean(),
+  /** The warning was given (most of the target used). */
+  warned: z.boolean(),
   breached: z.boolean(),
   /** When `leftMs` was computed; it shrinks only while the calendar is open (`openNow`). */
   at: z.iso.datetime({ offset: true }),

@@ -79,7 +79,7 @@ export class Fanout {
     }
     if (msg.type === 'sla_timer') return
     if (msg.type === 'sla') {
-      const frame = { type: 'sla' as const, conversationId: msg.conversationId, clock: msg.clock, step: msg.step, dueAt: msg.dueAt }
+      const frame = { type: 'sla' as const, conversationId: msg.conversationId, assigneeId: msg.assigneeId, clock: msg.clock, step: msg.step, dueAt: msg.dueAt }
       const to = new Set(this.supervisors)
       for (const p of msg.assigneeId ? (this.staffByConsultant.get(msg.assigneeId) ?? []) : []) to.add(p)
       for (const p of to) p.send(frame)

@@ -4,15 +4,15 @@ import type { Peer } from './fanout.ts'
 
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
 
-export function socketPeer<F>(ws: WebSocket): Peer<F> {
-  return {
-    send(frame) {
-      if (ws.readyState !== ws.OPEN) return
-      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-        ws.terminate()
-        return
-      }
-      ws.send(JSON.stringify(frame))
-    },
+export function sendFrame(ws: WebSocket, frame: unknown): void {
+  if (ws.readyState !== ws.OPEN) return
+  if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    ws.terminate()
+    return
   }
+  ws.send(JSON.stringify(frame))
+}
+
+export function socketPeer<F>(ws: WebSocket): Peer<F> {
+  return { send: (frame) => sendFrame(ws, frame) }
 }

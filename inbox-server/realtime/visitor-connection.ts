@@ -10,7 +10,7 @@ import { errorFrame } from './frame-errors.ts'
 import type { WaitEstimates } from '../app/wait-estimates.ts'
 import { parseFrame } from './parse-frame.ts'
 import { replay } from './replay.ts'
-import { socketPeer } from './socket-peer.ts'
+import { sendFrame } from './socket-peer.ts'
 
 export interface VisitorDeps {
   store: Store
@@ -31,108 +31,131 @@ export function visitorExternalId(token: string): string {
   return createHash('sha256').update(token).digest('base64url')
 }
 
-export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps) {
-  const peer: Peer<VisitorServerFrame> = socketPeer(ws)
-  let token: string | null = null
-  let contactId: string | null = null
-  let lang: 'pl' | 'en' = 'pl'
-  let bucket: Bucket = fullBucket(SEND_BURST, deps.clock.now().getTime())
-  let chain = Promise.resolve()
-  let closed = false
+/**
+ * Per-socket state as fields and behaviour on the prototype: an idle socket (a page left open) costs only its
+ * fields, not a dozen closures. Lazily made: the rate bucket, the frame chain and the set of owned conversations.
+ */
+class VisitorConnection implements Peer<VisitorServerFrame> {
+  private token: string | null = null
+  private contactId: string | null = null
+  private lang: 'pl' | 'en' = 'pl'
+  private bucket: Bucket | null = null
+  private chain: Promise<void> | null = null
+  private closed = false
   /** Conversations this visitor was shown to own; conversations never change owner, so this only grows. */
-  const owned = new Set<string>()
+  private owned: Set<string> | null = null
 
-  function becomes(id: string) {
-    contactId = id
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly deps: VisitorDeps,
+  ) {}
+
+  /** The connection is the fanout's peer for this socket. */
+  send(frame: VisitorServerFrame): void {
+    sendFrame(this.ws, frame)
+  }
+
+  onMessage(data: unknown): void {
+    // Frames of one socket are handled in order: a send must not overtake the hello before it.
+    const run = () =>
+      this.handle(data).catch((err: unknown) => {
+        this.deps.log.error({ err }, 'visitor frame failed')
+        this.send(errorFrame('internal'))
+      })
+    this.chain = this.chain ? this.chain.then(run) : run()
+  }
+
+  onClose(): void {
+    this.closed = true
+    if (this.contactId) this.deps.fanout.removeVisitor(this.contactId, this)
+  }
+
+  private own(id: string) {
+    ;(this.owned ??= new Set()).add(id)
+  }
+
+  private becomes(id: string) {
+    this.contactId = id
     // A socket that closed while the contact was looked up must not be registered again.
-    if (!closed) deps.fanout.addVisitor(id, peer)
+    if (!this.closed) this.deps.fanout.addVisitor(id, this)
   }
 
-  async function contact(): Promise<string> {
-    if (!contactId) becomes(await deps.store.findOrCreateContact('webchat', visitorExternalId(token!)))
-    return contactId!
+  private async contact(): Promise<string> {
+    if (!this.contactId) this.becomes(await this.deps.store.findOrCreateContact('webchat', visitorExternalId(this.token!)))
+    return this.contactId!
   }
 
-  async function owns(conversationId: string): Promise<{ contactId: string } | null> {
+  private async owns(conversationId: string): Promise<{ contactId: string } | null> {
+    const contactId = this.contactId
     if (!contactId) return null
-    if (owned.has(conversationId)) return { contactId }
-    const conv = await deps.store.getConversation(conversationId)
+    if (this.owned?.has(conversationId)) return { contactId }
+    const conv = await this.deps.store.getConversation(conversationId)
     if (!conv || conv.contactId !== contactId || conv.channelKind !== 'webchat') return null
-    owned.add(conversationId)
+    this.own(conversationId)
     return { contactId }
   }
 
-  async function handle(data: unknown) {
+  private async handle(data: unknown): Promise<void> {
+    const deps = this.deps
     const parsed = parseFrame(VisitorFrame, data)
-    if (!parsed.ok) return peer.send(parsed.error)
+    if (!parsed.ok) return this.send(parsed.error)
     const f = parsed.frame
-    if (f.type === 'ping') return peer.send({ type: 'pong' })
+    if (f.type === 'ping') return this.send({ type: 'pong' })
     if (f.type === 'hello') {
-      if (token) return peer.send(errorFrame('bad_frame', undefined, 'hello was already sent'))
-      token = f.visitorToken ?? randomBytes(24).toString('base64url')
-      lang = f.lang
+      if (this.token) return this.send(errorFrame('bad_frame', undefined, 'hello was already sent'))
+      const token = (this.token = f.visitorToken ?? randomBytes(24).toString('base64url'))
+      this.lang = f.lang
       // A contact exists only once a visitor has written; a returning reader creates nothing.
       const known = f.visitorToken ? await deps.store.findContact('webchat', visitorExternalId(token)) : null
-      if (known) becomes(known)
-      const conversations = contactId ? await deps.store.contactConversations(contactId) : []
-      for (const c of conversations) owned.add(c.id)
+      if (known) this.becomes(known)
+      const conversations = this.contactId ? await deps.store.contactConversations(this.contactId) : []
+      for (const c of conversations) this.own(c.id)
       const topics = (await deps.store.listTopics()).map(({ key, name }) => ({ key, name }))
-      return peer.send({ type: 'welcome', visitorToken: token, conversations, topics })
+      return this.send({ type: 'welcome', visitorToken: token, conversations, topics })
     }
-    if (!token) return peer.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
+    if (!this.token) return this.send(errorFrame('not_hello', 'clientId' in f ? f.clientId : undefined))
 
     if (f.type === 'subscribe') {
-      if (!(await owns(f.conversationId))) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
-      await replay(deps.store, peer, f.conversationId, f.afterSeq, true)
+      if (!(await this.owns(f.conversationId))) return this.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      await replay(deps.store, this, f.conversationId, f.afterSeq, true)
       // A citizen who (re)connects while waiting learns their place at once, not at the next routing pass.
       const place = await deps.store.queuePosition(f.conversationId)
       if (place) {
         const etaSeconds = await deps.estimateWait(place.queueId, place.position).catch(() => null)
-        peer.send({ type: 'queue', conversationId: f.conversationId, position: place.position, etaSeconds })
+        this.send({ type: 'queue', conversationId: f.conversationId, position: place.position, etaSeconds })
       }
       return
     }
     if (f.type === 'typing') {
-      const o = await owns(f.conversationId)
-      if (!o) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      const o = await this.owns(f.conversationId)
+      if (!o) return this.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       return deps.bus.publish({ type: 'typing', conversationId: f.conversationId, contactId: o.contactId, who: 'visitor', on: f.on })
     }
     if (f.type === 'leave') {
-      const o = await owns(f.conversationId)
+      const o = await this.owns(f.conversationId)
       const r = o ? await deps.visitorLeaves({ contactId: o.contactId, conversationId: f.conversationId }) : null
-      if (!r?.ok) return peer.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      if (!r?.ok) return this.send(errorFrame('not_found', undefined, undefined, f.conversationId))
       return
     }
     // send
-    const t = take(bucket, deps.clock.now().getTime(), SENDS_PER_SECOND, SEND_BURST)
-    bucket = t.bucket
-    if (!t.ok) return peer.send(errorFrame('rate_limited', f.clientId))
+    const now = deps.clock.now().getTime()
+    const t = take(this.bucket ?? fullBucket(SEND_BURST, now), now, SENDS_PER_SECOND, SEND_BURST)
+    this.bucket = t.bucket
+    if (!t.ok) return this.send(errorFrame('rate_limited', f.clientId))
     const r = await deps.receiveVisitorMessage({
-      contactId: await contact(),
+      contactId: await this.contact(),
       clientId: f.clientId,
       text: f.text,
       ...(f.conversationId ? { conversationId: f.conversationId } : {}),
       ...(f.topic ? { topic: f.topic } : {}),
-      lang,
+      lang: this.lang,
     })
-    if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
-    owned.add(r.event.conversationId)
-    peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })
+    if (!r.ok) return this.send(errorFrame(r.error, f.clientId, undefined, f.conversationId))
+    this.own(r.event.conversationId)
+    this.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })
   }
+}
 
-  return {
-    onMessage(data: unknown) {
-      // Frames of one socket are handled in order: a send must not overtake the hello before it.
-      chain = chain.then(() =>
-        handle(data).catch((err: unknown) => {
-          deps.log.error({ err }, 'visitor frame failed')
-          peer.send(errorFrame('internal'))
-        }),
-      )
-    },
-    onClose() {
-      closed = true
-      if (contactId) deps.fanout.removeVisitor(contactId, peer)
-    },
-  }
+export function openVisitorConnection(ws: WebSocket, deps: VisitorDeps): { onMessage(data: unknown): void; onClose(): void } {
+  return new VisitorConnection(ws, deps)
 }

@@ -53,7 +53,7 @@ describe('SLA clocks', () => {
     expect(fire(11)).toEqual([])
     expect(nextFireAt(s)).toEqual(at(48)) // the resolution clock's warning
     expect(slaSummary(s)).toEqual({ dueAt: at(10), breached: true })
-    expect(slaBadge(s, at(11), roundTheClock)).toEqual({ clock: 'first_response', dueAt: at(10).toISOString(), leftMs: -MIN, paused: false, breached: true })
+    expect(slaBadge(s, at(11), roundTheClock)).toEqual({ clock: 'first_response', dueAt: at(10).toISOString(), leftMs: -MIN, targetMs: 10 * MIN, paused: false, warned: true, breached: true })
     const late = slaStep(s, { type: 'staff_reply' }, at(12), targets, roundTheClock)
     expect(late.events).toEqual([expect.objectContaining({ clock: 'first_response', step: 'fulfilled', breached: true, usedMs: 12 * MIN })])
   })

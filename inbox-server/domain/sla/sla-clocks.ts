@@ -101,7 +101,9 @@ export interface SlaBadge {
   clock: ClockKind
   dueAt: string | null
   leftMs: number
+  targetMs: number
   paused: boolean
+  warned: boolean
   breached: boolean
 }
 
@@ -111,10 +113,17 @@ export function slaBadge(state: SlaState, now: Date, time: BusinessTime): SlaBad
     const c = state.clocks[k]
     if (!c || (c.status !== 'running' && c.status !== 'paused')) continue
     const leftMs = c.targetMs - used(c, now, time)
-    const badge = { clock: k, dueAt: c.dueAt, leftMs, paused: c.status === 'paused', breached: c.breached }
-    if (!best || (best.paused && !badge.paused) || (best.paused === badge.paused && leftMs < best.leftMs)) best = badge
+    const badge = { clock: k, dueAt: c.dueAt, leftMs, targetMs: c.targetMs, paused: c.status === 'paused', warned: c.warned, breached: c.breached }
+    if (!best || before(badge, best)) best = badge
   }
   return best
+}
+
+/** A breached clock first (so "breached only" lists agree with the badge), then a running one, then the least time left. */
+function before(a: SlaBadge, b: SlaBadge): boolean {
+  if (a.breached !== b.breached) return a.breached
+  if (a.paused !== b.paused) return !a.paused
+  return a.leftMs < b.leftMs
 }
 
 /** Applies one input at `now`. Same inputs, same outputs: the clocks never read a clock. */
