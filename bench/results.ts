@@ -3,6 +3,7 @@ import type { Machine } from './machine.ts'
 import type { Summary } from './percentiles.ts'
 import type { RoutingCoreResult } from './routing-core.ts'
 import type { RoutingStoreResult } from './routing-store.ts'
+import type { SlaTimersResult } from './sla-timers.ts'
 import type { SocketMemory } from './socket-memory.ts'
 
 export interface RoundTripSide {
@@ -46,7 +47,7 @@ export interface Budget {
 }
 
 /** The parts of `npm run bench`, in the order they run; `BENCH_ONLY` picks some of them. */
-export const BENCH_PARTS = ['routing-core', 'routing-e2e', 'memory', 'round-trips'] as const
+export const BENCH_PARTS = ['routing-core', 'routing-e2e', 'sla-timers', 'memory', 'round-trips'] as const
 export type BenchPart = (typeof BENCH_PARTS)[number]
 
 export interface BenchResults {
@@ -58,12 +59,17 @@ export interface BenchResults {
   memory?: MemoryResult
   routingCore?: RoutingCoreResult
   routingStore?: RoutingStoreResult
+  slaTimers?: SlaTimersResult
   budgets: Budget[]
   totalSeconds: number
 }
 
 export const P99_BUDGET_MS = 25
 export const MEMORY_RATIO_BUDGET = 2
+/** ARCHITECTURE.md, 100,000 armed SLA deadlines: p99 lateness at most 1 s, under 600 B each, reload at start under 1 s. */
+export const SLA_LATENESS_P99_BUDGET_MS = 1_000
+export const SLA_BYTES_PER_DEADLINE_BUDGET = 600
+export const SLA_RELOAD_BUDGET_MS = 1_000
 
 export function judgeBudgets(r: Omit<BenchResults, 'budgets' | 'totalSeconds'>): Budget[] {
   const onPostgres = r.machine.database === 'postgres'
@@ -85,6 +91,30 @@ export function judgeBudgets(r: Omit<BenchResults, 'budgets' | 'totalSeconds'>):
       measured: `heap+external ${m.ratio.heap.toFixed(2)}x (rss ${m.ratio.rss.toFixed(2)}x, noisy: see docs)`,
       // Judged on heap+external: the rss slope moves with the allocator returning pages and is not repeatable here.
       met: m.ratio.heap <= MEMORY_RATIO_BUDGET,
+    })
+  }
+  const s = r.slaTimers
+  if (s) {
+    const n = s.deadlines.toLocaleString('en-GB')
+    for (const g of s.firing.groups) {
+      budgets.push({
+        what: `SLA timer lateness p99 (committed), ${n} armed, ${g.group === 'steady' ? `${g.count.toLocaleString('en-GB')} due over ${g.spreadMs / 1000} s` : `${g.count.toLocaleString('en-GB')} due at one instant`}`,
+        budget: `≤ ${SLA_LATENESS_P99_BUDGET_MS} ms`,
+        measured: `${g.committed.p99.toFixed(0)} ms, max ${g.committed.max.toFixed(0)} ms (bare setTimeout beside ${g.setTimeoutBeside.p99.toFixed(1)} ms)`,
+        met: g.committed.p99 <= SLA_LATENESS_P99_BUDGET_MS,
+      })
+    }
+    budgets.push({
+      what: `SLA timer memory, ${n} armed`,
+      budget: `< ${SLA_BYTES_PER_DEADLINE_BUDGET} B a deadline`,
+      measured: `${s.memory.perDeadline.timers.toFixed(0)} B (Map ${s.memory.perDeadline.map.toFixed(0)} B, setTimeout ${s.memory.perDeadline.setTimeouts.toFixed(0)} B)`,
+      met: s.memory.perDeadline.timers < SLA_BYTES_PER_DEADLINE_BUDGET,
+    })
+    budgets.push({
+      what: `SLA timer reload at start, ${n} armed`,
+      budget: `< ${SLA_RELOAD_BUDGET_MS} ms`,
+      measured: `p50 ${s.reload.hub.p50.toFixed(0)} ms, max ${s.reload.hub.max.toFixed(0)} ms (bare select ${s.reload.baseline.p50.toFixed(0)} ms)`,
+      met: s.reload.hub.max < SLA_RELOAD_BUDGET_MS,
     })
   }
   return budgets

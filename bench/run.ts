@@ -1,4 +1,4 @@
-// `npm run bench`: routing, round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
+// `npm run bench`: routing, SLA timers, round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,7 @@ import { withServer, type ChildServer } from './child-server.ts'
 import { describeMachine } from './machine.ts'
 import { measureRoutingCore } from './routing-core.ts'
 import { measureRoutingStore, type RoutingStorePlan } from './routing-store.ts'
+import { measureSlaTimers, type SlaTimersPlan } from './sla-timers.ts'
 import { summarise } from './percentiles.ts'
 import { formatMachine, formatResults } from './report.ts'
 import { BENCH_PARTS, judgeBudgets, type BenchPart, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
@@ -35,6 +36,12 @@ const IDLE_SOCKETS = quick ? 200 : 1_000
 const ROUTING_STORE_PLAN: RoutingStorePlan = quick
   ? { floor: { queues: 5, consultants: 100, waiting: 1_000 }, runs: 1, steadyWarmup: 5, steadyIterations: 30, emptyPasses: 10 }
   : { floor: { queues: 5, consultants: 1_000, waiting: 10_000 }, runs: 3, steadyWarmup: 20, steadyIterations: 500, emptyPasses: 100 }
+
+// SLA timers: 100,000 armed deadlines (first-response warnings spread over 10 min – 6 h 10 min ahead); 2,000 fall due
+// evenly over 15 s and then 1,000 at one instant (every clock a calendar opening started), fired by the real use case.
+const SLA_TIMERS_PLAN: SlaTimersPlan = quick
+  ? { floor: { deadlines: 10_000, targetSeconds: 8 * 3600, farFromMs: 10 * 60_000, farSpanMs: 6 * 3600_000 }, steady: 200, steadySpreadMs: 3_000, burst: 100, burstGapMs: 1_000, leadMs: 2_000, reloadWarmup: 1, reloadRuns: 2, memoryRounds: 1 }
+  : { floor: { deadlines: 100_000, targetSeconds: 8 * 3600, farFromMs: 10 * 60_000, farSpanMs: 6 * 3600_000 }, steady: 2_000, steadySpreadMs: 15_000, burst: 1_000, burstGapMs: 3_000, leadMs: 5_000, reloadWarmup: 2, reloadRuns: 7, memoryRounds: 3 }
 
 /** BENCH_ONLY=routing-e2e (comma-separated parts; `routing` means both routing parts) runs only those parts. */
 function selectedParts(): BenchPart[] {
@@ -123,6 +130,11 @@ async function main() {
   }
   // Before the server children: the database and both cores are otherwise idle.
   const routingStore = parts.includes('routing-e2e') ? await measureRoutingStore(adminUrl, ROUTING_STORE_PLAN, log) : undefined
+  let slaTimers
+  if (parts.includes('sla-timers')) {
+    log(`SLA timers: ${SLA_TIMERS_PLAN.floor.deadlines.toLocaleString('en-GB')} armed deadlines…`)
+    slaTimers = await measureSlaTimers(adminUrl, SLA_TIMERS_PLAN, log)
+  }
   const memory = parts.includes('memory') ? await socketMemory(adminUrl) : undefined
   const roundTrip: RoundTripResult[] = []
   if (parts.includes('round-trips')) for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
@@ -135,6 +147,7 @@ async function main() {
     ...(memory ? { memory } : {}),
     ...(routingCore ? { routingCore } : {}),
     ...(routingStore ? { routingStore } : {}),
+    ...(slaTimers ? { slaTimers } : {}),
   }
   const results: BenchResults = { ...partial, budgets: judgeBudgets(partial), totalSeconds: Math.round((performance.now() - started) / 1000) }
   console.log(formatResults(results))
