@@ -12,12 +12,13 @@ export function createFireSla(deps: { store: Store; bus: Bus; clock: Clock; sla:
   return async function fireSla(conversationId: string): Promise<void> {
     const now = deps.clock.now()
     const ctx = await deps.sla.context()
-    // Queues are read before the transaction (PGlite has one connection), for a breach that re-routes.
-    const { queues } = await deps.store.entryContext()
+    // Queues are read before the transaction (PGlite has one connection), only if a breach may re-route.
+    const queues = ctx.reroutes ? (await deps.store.entryContext()).queues : []
     const r = await deps.store.transaction(async (tx) => {
-      const conv = await tx.lockConversation(conversationId)
-      if (!conv) return null
-      const applied = await deps.sla.apply(tx, ctx, conv, ['due'], now)
+      const locked = await tx.lockConversationWithSla(conversationId)
+      if (!locked) return null
+      const conv = locked.conv
+      const applied = await deps.sla.apply(tx, ctx, conv, ['due'], now, locked.sla)
       const written: TimelineEvent[] = [...applied.written]
       const breached = applied.steps.some((s) => s.step === 'breached')
       const policy = applied.policy

@@ -6,6 +6,7 @@ import type { SlaPolicy } from '../../protocol/sla.ts'
 import { EMPTY_SLA, nextFireAt, slaStep, slaSummary, type SlaEvent, type SlaInput, type SlaState } from '../domain/sla/sla-clocks.ts'
 import type { ConversationRecord, NewEvent, TxStore } from './ports.ts'
 import type { SlaContext, SlaContexts } from './sla-context.ts'
+import type { StoredSla } from './sla-ports.ts'
 import { SYSTEM_AUTHOR } from './routing-events.ts'
 
 export interface SlaApplied {
@@ -27,9 +28,17 @@ export function createSlaClocks(deps: { contexts: SlaContexts; onArmed: (convers
     context: (): Promise<SlaContext> => deps.contexts.get(),
 
     /** Applies `inputs` in order at `now` to the clocks of `conv`, whose row `tx` holds. */
-    async apply(tx: TxStore, ctx: SlaContext, conv: Conv, inputs: readonly SlaInput['type'][], now: Date): Promise<SlaApplied> {
+    /** `read`: the clocks as already read with the row lock (else they are read here). */
+    async apply(
+      tx: TxStore,
+      ctx: SlaContext,
+      conv: Conv,
+      inputs: readonly SlaInput['type'][],
+      now: Date,
+      read?: { stored: StoredSla | null; fireAt: Date | null },
+    ): Promise<SlaApplied> {
       if (ctx.empty) return { written: [], steps: [], policy: null, fireAt: null, fireAtChanged: false }
-      const { stored, fireAt: storedFireAt } = await tx.readSla(conv.id)
+      const { stored, fireAt: storedFireAt } = read ?? (await tx.readSla(conv.id))
       const unchanged = (policy: SlaPolicy | null): SlaApplied => ({ written: [], steps: [], policy, fireAt: storedFireAt, fireAtChanged: false })
       const policy = (stored?.policyId ? ctx.policyById(stored.policyId) : undefined) ?? ctx.choose(conv)
       if (!policy) return unchanged(null)

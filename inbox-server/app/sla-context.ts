@@ -22,6 +22,8 @@ export interface SlaRules {
 export interface SlaContext {
   /** No policy at all: nothing to keep (no reads on the hot path). */
   empty: boolean
+  /** Some policy re-routes on a breach (the timer then needs the queues). */
+  reroutes: boolean
   policyById(id: string): SlaPolicy | undefined
   /** The policy for a conversation as it is now (queue, channel, priority), or null: no clocks. */
   choose(c: { queueId: string | null; channelKind: ChannelKind; priority: number }): SlaPolicy | null
@@ -51,6 +53,7 @@ export function createSlaContexts(deps: { store: Store; clock: Clock; log: Logge
     const policyById = new Map(policies.map((p) => [p.id, p]))
     return {
       empty: policies.length === 0,
+      reroutes: policies.some((p) => p.onBreach === 'reroute'),
       policyById: (id) => policyById.get(id),
       choose: (c) => choosePolicy(policies, c),
       rules(policy, c) {

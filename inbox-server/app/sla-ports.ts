@@ -1,6 +1,7 @@
 // The store's side of service levels: calendars, policies, each conversation's clocks and the timers they arm.
 import type { Calendar, SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
 import type { WriteResult } from './admin-ports.ts'
+import type { ConversationRecord } from './ports.ts'
 
 /** What is stored on a conversation: the clocks (domain/sla) and the policy and calendar they were started under. */
 export interface StoredSla {
@@ -34,6 +35,8 @@ export interface SlaStore {
 }
 
 export interface SlaTxStore {
+  /** Locks the conversation row and reads its clocks with it, in one statement (the SLA timer's hot path). */
+  lockConversationWithSla(id: string): Promise<{ conv: ConversationRecord; sla: { stored: StoredSla | null; fireAt: Date | null } } | null>
   /** The stored clocks of a conversation whose row this transaction holds, and its next stored deadline. */
   readSla(conversationId: string): Promise<{ stored: StoredSla | null; fireAt: Date | null }>
   writeSla(conversationId: string, c: SlaColumns): Promise<void>

@@ -50,11 +50,17 @@ export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger;
     draining = true
     try {
       for (let due = heap.popDue(deps.clock.now().getTime()); due.length > 0; due = heap.popDue(deps.clock.now().getTime())) {
-        for (let i = 0; i < due.length; i += CONCURRENCY) {
-          await Promise.all(
-            due.slice(i, i + CONCURRENCY).map((id) => deps.fire(id).catch((err: unknown) => deps.log.error({ err, conversationId: id }, 'SLA timer failed'))),
-          )
+        // A pool that keeps CONCURRENCY fires in flight (not batches that wait for their slowest).
+        let next = 0
+        const worker = async () => {
+          while (next < due.length) {
+            const id = due[next++]!
+            await deps.fire(id).catch((err: unknown) => deps.log.error({ err, conversationId: id }, 'SLA timer failed'))
+            // Let sockets and HTTP run between fires (PGlite runs its queries on this thread).
+            await new Promise<void>((resolve) => setImmediate(resolve))
+          }
         }
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker))
       }
     } finally {
       draining = false

@@ -5,6 +5,7 @@ import { businessCalendars, conversations, offices, queues, slaPolicies } from '
 import type { Calendar, CalendarDefinition, SlaPolicy } from '../../protocol/sla.ts'
 import type { ChannelKind } from '../../protocol/channel.ts'
 import type { SlaStore, SlaTxStore, StoredSla } from '../app/sla-ports.ts'
+import { toConversationRecord } from './row-mappers.ts'
 import { guarded } from './write-guard.ts'
 
 type PolicyRow = typeof slaPolicies.$inferSelect
@@ -93,6 +94,10 @@ export function createSlaStore(db: Db): SlaStore {
 
 export function slaTxStore(tx: Tx): SlaTxStore {
   return {
+    async lockConversationWithSla(id) {
+      const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
+      return r ? { conv: toConversationRecord(r), sla: { stored: (r.sla as StoredSla | null) ?? null, fireAt: r.slaFireAt } } : null
+    },
     async readSla(conversationId) {
       const [r] = await tx.select({ sla: conversations.sla, fireAt: conversations.slaFireAt }).from(conversations).where(eq(conversations.id, conversationId))
       return { stored: (r?.sla as StoredSla | null | undefined) ?? null, fireAt: r?.fireAt ?? null }
