@@ -35,8 +35,11 @@ export interface SlaStore {
 }
 
 export interface SlaTxStore {
-  /** Locks the conversation row and reads its clocks with it, in one statement (the SLA timer's hot path). */
-  lockConversationWithSla(id: string): Promise<{ conv: ConversationRecord; sla: { stored: StoredSla | null; fireAt: Date | null } } | null>
+  /**
+   * Locks the rows of these conversations and reads their clocks with them, in one statement (the SLA timer's hot
+   * path); rows another transaction holds are skipped, not waited for. Conversations that do not exist are left out.
+   */
+  lockConversationsWithSla(ids: readonly string[]): Promise<{ conv: ConversationRecord; sla: { stored: StoredSla | null; fireAt: Date | null } }[]>
   /** The stored clocks of a conversation whose row this transaction holds, and its next stored deadline. */
   readSla(conversationId: string): Promise<{ stored: StoredSla | null; fireAt: Date | null }>
   writeSla(conversationId: string, c: SlaColumns): Promise<void>

@@ -1,6 +1,7 @@
 // SLA deadlines of every conversation in one heap, with one clock timer for the earliest: loaded from the store at
 // start, fed by this node's changes and the other nodes' (over the bus), and swept now and then for any missed.
 import type { Clock, Logger, Store } from '../app/ports.ts'
+import type { FireSla } from '../app/fire-sla.ts'
 import { DeadlineHeap } from './deadline-heap.ts'
 
 export interface SlaTimers {
@@ -14,10 +15,13 @@ export interface SlaTimers {
   stop(): void
 }
 
-/** How many due conversations are handled at once; the rest wait their turn, never dropped. */
-const CONCURRENCY = 8
+/** Due conversations are fired in groups of this many, one transaction each, with a few groups in flight. */
+const GROUP = 25
+const CONCURRENCY = 4
+/** A deadline whose row another transaction held is tried again this much later. */
+const RETRY_MS = 200
 
-export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger; fire: (conversationId: string) => Promise<void> }): SlaTimers {
+export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger; fire: FireSla }): SlaTimers {
   const heap = new DeadlineHeap()
   let cancel: (() => void) | null = null
   let armedFor: number | null = null
@@ -50,17 +54,28 @@ export function createSlaTimers(deps: { clock: Clock; store: Store; log: Logger;
     draining = true
     try {
       for (let due = heap.popDue(deps.clock.now().getTime()); due.length > 0; due = heap.popDue(deps.clock.now().getTime())) {
-        // A pool that keeps CONCURRENCY fires in flight (not batches that wait for their slowest).
+        // A pool that keeps CONCURRENCY groups in flight (not batches that wait for their slowest).
+        const groups: string[][] = []
+        for (let i = 0; i < due.length; i += GROUP) groups.push(due.slice(i, i + GROUP))
         let next = 0
         const worker = async () => {
-          while (next < due.length) {
-            const id = due[next++]!
-            await deps.fire(id).catch((err: unknown) => deps.log.error({ err, conversationId: id }, 'SLA timer failed'))
-            // Let sockets and HTTP run between fires (PGlite runs its queries on this thread).
+          while (next < groups.length) {
+            const group = groups[next++]!
+            try {
+              const { skipped } = await deps.fire(group)
+              const retryAt = deps.clock.now().getTime() + RETRY_MS
+              for (const id of skipped) heap.set(id, retryAt)
+            } catch (err) {
+              deps.log.error({ err, conversations: group.length }, 'SLA timers failed')
+              // Not lost: tried again shortly (and the 15 s sweep finds them in the store in any case).
+              const retryAt = deps.clock.now().getTime() + RETRY_MS * 10
+              for (const id of group) heap.set(id, retryAt)
+            }
+            // Let sockets and HTTP run between groups (PGlite runs its queries on this thread).
             await new Promise<void>((resolve) => setImmediate(resolve))
           }
         }
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker))
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, groups.length) }, worker))
       }
     } finally {
       draining = false

@@ -1,5 +1,5 @@
 // The SlaStore port over drizzle: calendars, SLA policies, the clocks stored on conversations and their timers.
-import { asc, eq, isNotNull, lte } from 'drizzle-orm'
+import { asc, eq, inArray, isNotNull, lte } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import { businessCalendars, conversations, offices, queues, slaPolicies } from '../../db/schema.ts'
 import type { Calendar, CalendarDefinition, SlaPolicy } from '../../protocol/sla.ts'
@@ -94,9 +94,15 @@ export function createSlaStore(db: Db): SlaStore {
 
 export function slaTxStore(tx: Tx): SlaTxStore {
   return {
-    async lockConversationWithSla(id) {
-      const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
-      return r ? { conv: toConversationRecord(r), sla: { stored: (r.sla as StoredSla | null) ?? null, fireAt: r.slaFireAt } } : null
+    async lockConversationsWithSla(ids) {
+      if (ids.length === 0) return []
+      const rows = await tx
+        .select()
+        .from(conversations)
+        .where(inArray(conversations.id, [...ids]))
+        .orderBy(asc(conversations.id))
+        .for('update', { skipLocked: true })
+      return rows.map((r) => ({ conv: toConversationRecord(r), sla: { stored: (r.sla as StoredSla | null) ?? null, fireAt: r.slaFireAt } }))
     },
     async readSla(conversationId) {
       const [r] = await tx.select({ sla: conversations.sla, fireAt: conversations.slaFireAt }).from(conversations).where(eq(conversations.id, conversationId))
