@@ -253,7 +253,9 @@ async function openHarness(adminUrl: string | undefined, shape: FloorShape): Pro
     const seedSeconds = (performance.now() - t0) / 1000
     // Wired as in hub.ts, except offer timers: they are the offer-timers job's and would fire after 30 s, after a run.
     const estimateWait = createWaitEstimates({ store: plain, clock })
-    const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: () => {}, estimateWait })
+    // One call, one pass: the hub follows a pass that left some out with the next at once, which the bench
+    // drives itself so that it can time each pass.
+    const assignWaiting = createAssignWaiting({ store, bus, clock, log, onOffered: () => {}, estimateWait, followUp: false })
     let lastReroute: PassRecord | undefined
     const pass = async (run: number, index: number): Promise<PassRecord> => {
       current = newProbe()

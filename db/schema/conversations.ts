@@ -58,6 +58,10 @@ export const conversations = pgTable(
     index('conversations_status_idx').on(t.status),
     index('conversations_assignee_idx').on(t.assigneeId),
     index('conversations_queued_idx').on(t.status, t.priority, t.enqueuedAt),
+    /** Routing's window: each queue's waiting conversations in serving order (routing-snapshot-sql.ts). */
+    index('conversations_waiting_idx')
+      .on(t.queueId, sql`${t.priority} desc`, sql`coalesce(${t.enqueuedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.status} = 'queued'`),
     index('conversations_sla_fire_idx').on(t.slaFireAt).where(sql`${t.slaFireAt} is not null`),
     index('conversations_sla_due_idx').on(t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
   ],

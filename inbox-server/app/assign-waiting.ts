@@ -38,6 +38,8 @@ export function createAssignWaiting(deps: {
   onOffered: (conversationId: string, expiresAt: Date) => void
   /** Smaller windows for tests. */
   passLimits?: { perQueue: number; total: number }
+  /** False: one trigger runs one pass even when it left conversations out (the bench times single passes). */
+  followUp?: boolean
   /** The estimated wait told with a new queue position; none: no estimate. */
   estimateWait?: WaitEstimates
 }): AssignWaiting {
@@ -117,7 +119,7 @@ export function createAssignWaiting(deps: {
         .then((more) => {
           running = null
           // Some waiting conversations were beyond this pass's window and it made progress: go on at once.
-          if (more) return trigger()
+          if (more && deps.followUp !== false) return trigger()
         })
       return running
     }

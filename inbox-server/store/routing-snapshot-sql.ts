@@ -34,21 +34,22 @@ export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total:
     ]),
   )
   const contactOf = new Map<string, string>()
-  const rankOf = new Map<string, number>()
+  // Each queue's head by its own index scan (conversations_waiting_idx), one row past the window to learn whether
+  // there is more; a queue's k-th row in the overall serving order is its k-th in its own.
   const waiting = rowsOf(
     await tx.execute(sql`
-      select id, contact_id, queue_id, channel_kind, priority, enqueued_at, required_skills, declined_by, queue_rank
-        from (select id, contact_id, queue_id, channel_kind, priority, coalesce(enqueued_at, created_at) as enqueued_at,
-                     required_skills, declined_by::text[] as declined_by,
-                     row_number() over (partition by queue_id order by priority desc, coalesce(enqueued_at, created_at), id) as queue_rank
-                from conversations
-               where status = 'queued' and queue_id is not null) w
-       where queue_rank <= ${limits.perQueue + 1}
-       order by priority desc, enqueued_at asc, id
+      select w.* from queues q
+       cross join lateral (
+             select c.id, c.contact_id, c.queue_id, c.channel_kind, c.priority, coalesce(c.enqueued_at, c.created_at) as enqueued_at,
+                    c.required_skills, c.declined_by::text[] as declined_by
+               from conversations c
+              where c.status = 'queued' and c.queue_id = q.id
+              order by c.priority desc, coalesce(c.enqueued_at, c.created_at), c.id
+              limit ${limits.perQueue + 1}) w
+       order by w.priority desc, w.enqueued_at asc, w.id
        limit ${limits.total + 1}`),
   ).map((r): Waiting => {
     contactOf.set(String(r.id), String(r.contact_id))
-    rankOf.set(String(r.id), Number(r.queue_rank))
     return {
       id: String(r.id),
       queueId: String(r.queue_id),
@@ -59,12 +60,13 @@ export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total:
       declinedBy: (r.declined_by as string[] | null) ?? [],
     }
   })
-  // One row past each limit was read only to learn whether there is more.
   let full = waiting.length > limits.total
+  const seen = new Map<string, number>()
   const shown = waiting.slice(0, limits.total).filter((w) => {
-    const over = rankOf.get(w.id)! > limits.perQueue
-    if (over) full = true
-    return !over
+    const rank = (seen.get(w.queueId) ?? 0) + 1
+    seen.set(w.queueId, rank)
+    if (rank > limits.perQueue) full = true
+    return rank <= limits.perQueue
   })
   waiting.length = 0
   waiting.push(...shown)

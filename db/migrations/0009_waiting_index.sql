@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_waiting_idx" ON "conversations" USING btree ("queue_id","priority" desc,coalesce("enqueued_at", "created_at"),"id") WHERE "conversations"."status" = 'queued';
