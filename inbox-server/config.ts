@@ -14,6 +14,9 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must have at least 10 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'TELEGRAM_BOT_TOKEN must look like 123456:ABC…').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'TELEGRAM_WEBHOOK_SECRET: 16–256 of A–Z a–z 0–9 _ -').optional(),
+  TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 })
 
 export interface Config {
@@ -31,6 +34,8 @@ export interface Config {
   adminPassword: string | undefined
   sessionTtlMs: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** Set when the Telegram channel is configured (both the bot token and the webhook secret). */
+  telegram: { botToken: string; webhookSecret: string; apiUrl: string | undefined } | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
@@ -46,6 +51,9 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
     ? e.ALLOWED_ORIGINS.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
     : [new URL(publicUrl).origin, ...(e.PUBLIC_URL ? [] : [`http://127.0.0.1:${e.PORT}`])]
   if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) return { ok: false, errors: ['ADMIN_PASSWORD: required when ADMIN_EMAIL is set'] }
+  if (Boolean(e.TELEGRAM_BOT_TOKEN) !== Boolean(e.TELEGRAM_WEBHOOK_SECRET)) {
+    return { ok: false, errors: ['TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET: set both to enable Telegram, or neither'] }
+  }
   return {
     ok: true,
     config: {
@@ -61,6 +69,10 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       adminPassword: e.ADMIN_PASSWORD,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       logLevel: e.LOG_LEVEL,
+      telegram:
+        e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
+          ? { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiUrl: e.TELEGRAM_API_URL }
+          : undefined,
     },
   }
 }

@@ -32,6 +32,10 @@ import { createAdministration } from './app/administer-routing.ts'
 import { createQueueBoard } from './app/queue-board.ts'
 import { createWaitEstimates } from './app/wait-estimates.ts'
 import { createFireSla } from './app/fire-sla.ts'
+import { createReceiveInbound } from './app/receive-inbound.ts'
+import { createOutboxWorker } from './jobs/outbox-worker.ts'
+import type { Connector } from '../connectors/connector.ts'
+import { configuredConnectors } from './connectors.ts'
 import { createPresentConversations } from './app/present-conversations.ts'
 import { createSlaAdministration } from './app/administer-sla.ts'
 import { createSlaClocks } from './app/sla-clocks.ts'
@@ -70,6 +74,8 @@ export interface HubOptions {
   /** How often open staff sockets re-check their session (sign-out elsewhere ends them). */
   sessionCheckMs?: number
   routingSweepMs?: number
+  /** Connectors to use instead of those the configuration enables (tests point them at fake providers). */
+  connectors?: Connector[]
   /** How many waiting conversations a routing pass reads per queue and in all (tests use small windows). */
   passLimits?: { perQueue: number; total: number }
 }
@@ -138,7 +144,13 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting(), sla })
   const setPresence = createSetPresence({ store, bus, clock, assignWaiting })
   const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting, sla })
-  const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla })
+  // Channels through providers: their webhooks ingest into the same use case as the widget, replies go out
+  // through the outbox worker.
+  const connectors = opts.connectors ?? configuredConnectors(config, log)
+  const senders = Object.fromEntries(connectors.map((c) => [c.kind, c]))
+  const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders })
+  const ingest = createReceiveInbound({ store, receive: receiveVisitorMessage })
+  const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 
   const app = createHttpApp({
@@ -155,6 +167,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       present: createPresentConversations({ contexts: slaContexts, clock }),
     }),
     directory: directoryRoutes({ store }),
+    connectors: connectors.flatMap((c) => (c.routes ? [{ path: `/connectors/${c.kind}`, app: c.routes(ingest) }] : [])),
     admin: adminRoutes({
       store,
       admin: createAdministration({ store, clock, assignWaiting, onCalendarsChanged: () => slaContexts.invalidate() }),
@@ -194,6 +207,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       clearInterval(routingSweep)
       offerTimers.stop()
       slaTimers.stop()
+      outboxWorker.stop()
       unsubscribeSla()
       heartbeat.stop()
       unsubscribe()

@@ -6,7 +6,7 @@ import { MAX_MESSAGE_CHARS } from './limits.ts'
 export const Id = z.uuid()
 
 /** `routing`: offered, accepted, declined, timed out (data.step), with the consultant in data. */
-export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla'])
+export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery'])
 export type EventType = z.infer<typeof EventType>
 
 export const Author = z.object({

@@ -4,6 +4,7 @@ import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { SlaClockKind } from '../../protocol/sla.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 import type { AdminStore } from './admin-ports.ts'
+import type { OutboxStore, OutboxTxStore } from './outbox-ports.ts'
 import type { SlaStore, SlaTxStore, StoredSla } from './sla-ports.ts'
 
 export interface Clock {
@@ -96,7 +97,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -159,6 +160,12 @@ export interface Store extends AdminStore, SlaStore {
   ): Promise<{ items: ConversationView[]; next: string | null } | { error: 'bad_cursor' }>
   listEvents(conversationId: string, afterSeq: number, limit: number, opts?: { publicOnly?: boolean }): Promise<TimelineEvent[]>
   findEventByClientId(authorId: string, clientId: string): Promise<TimelineEvent | null>
+  /** A provider's delivery already stored (connectors deduplicate on it). */
+  findEventByExternalId(externalId: string): Promise<TimelineEvent | null>
+  /** The channel of this kind (created, serving the default queue, on first use). */
+  ensureChannel(kind: ChannelKind, name: string): Promise<{ id: string; kind: ChannelKind }>
+  /** Gives a contact a name if it has none yet (the name a provider tells). */
+  nameContact(contactId: string, name: string): Promise<void>
 }
 
 /** Where an event goes: a given conversation (optionally only if it is this contact's, on this channel kind), or
@@ -182,7 +189,7 @@ export interface QueueRouting {
 }
 
 /** Writes inside one transaction. */
-export interface TxStore extends SlaTxStore {
+export interface TxStore extends SlaTxStore, OutboxTxStore {
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
   lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */

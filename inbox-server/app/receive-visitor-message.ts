@@ -1,9 +1,11 @@
-// A citizen writes in the web chat: stored once per clientId, in their open conversation or a new one.
+// A citizen writes, in the web chat or through a connector: stored once per clientId (widget) or provider message
+// id (connectors), in their open conversation on that channel or a new one.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { afterCitizenMessage } from '../domain/conversation-lifecycle.ts'
 import { chooseEntry, type Entry } from '../domain/routing/choose-entry.ts'
 import { detectLanguage } from '../domain/routing/detect-language.ts'
 import type { Language } from '../../protocol/admin.ts'
+import type { ChannelKind } from '../../protocol/channel.ts'
 import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, TxStore } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import type { SlaApplied, SlaClocks } from './sla-clocks.ts'
@@ -11,7 +13,11 @@ import { writeOnce } from './write-once.ts'
 
 export interface VisitorMessage {
   contactId: string
-  clientId: string
+  /** The widget's idempotency key; or `externalId`, the provider's message id, for a connector's delivery. */
+  clientId?: string
+  externalId?: string
+  /** The channel it came through; the portal widget when left out. */
+  channel?: { id: string; kind: ChannelKind }
   conversationId?: string
   text: string
   /** The pre-chat topic: the queue of a new conversation (unknown keys fall back to the channel's default). */
@@ -31,25 +37,28 @@ export function createReceiveVisitorMessage(deps: {
 }) {
   return async function receiveVisitorMessage(m: VisitorMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
+    const channel = m.channel ?? { id: deps.defaults.webchatChannelId, kind: 'webchat' as const }
     const message: NewEvent = {
       type: 'message',
       direction: 'in',
       text: m.text,
       author: { kind: 'contact', id: m.contactId, name: null },
-      clientId: m.clientId,
+      ...(m.clientId ? { clientId: m.clientId } : {}),
+      ...(m.externalId ? { externalId: m.externalId } : {}),
     }
     const target: AppendTarget = m.conversationId
-      ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: 'webchat' }
-      : { openConversationOf: { contactId: m.contactId, channelId: deps.defaults.webchatChannelId } }
+      ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: channel.kind }
+      : { openConversationOf: { contactId: m.contactId, channelId: channel.id } }
 
     const entry = m.conversationId ? null : await entryOf(m)
     const slaContext = deps.sla ? await deps.sla.context() : null
     let sla: SlaApplied | null = null
-    const r = await writeOnce(deps.store, { authorId: m.contactId, clientId: m.clientId }, () =>
+    const key = m.externalId ? { externalId: m.externalId } : { authorId: m.contactId, clientId: m.clientId ?? '' }
+    const r = await writeOnce(deps.store, key, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
         const appended =
-          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, entry, target, message, now, written))
+          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, channel, entry, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
         const change = afterCitizenMessage(appended.conversation)
@@ -87,18 +96,18 @@ export function createReceiveVisitorMessage(deps: {
   async function entryOf(m: VisitorMessage): Promise<Entry> {
     const ctx = await deps.store.entryContext()
     const language = detectLanguage(m.text, m.lang ?? null)
-    return chooseEntry({ channelKind: 'webchat', text: m.text, language, ...(m.topic ? { topic: m.topic } : {}) }, { ...ctx, defaultQueueId: deps.defaults.defaultQueueId })
+    return chooseEntry({ channelKind: m.channel?.kind ?? 'webchat', text: m.text, language, ...(m.topic ? { topic: m.topic } : {}) }, { ...ctx, defaultQueueId: deps.defaults.defaultQueueId })
   }
 
   /** No open conversation: open one, once, even when this contact's first sends race each other. */
-  async function openAndAppend(tx: TxStore, contactId: string, entry: Entry | null, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+  async function openAndAppend(tx: TxStore, contactId: string, channel: { id: string; kind: ChannelKind }, entry: Entry | null, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
     await tx.lockContact(contactId)
     const raced = await tx.appendEvent(target, message, now)
     if (raced) return raced
     const conv = await tx.insertConversation({
       contactId,
-      channelId: deps.defaults.webchatChannelId,
-      channelKind: 'webchat',
+      channelId: channel.id,
+      channelKind: channel.kind,
       queueId: entry?.queueId ?? deps.defaults.defaultQueueId,
       priority: entry?.priority ?? 0,
       requiredSkills: entry?.requiredSkills ?? [],

@@ -15,7 +15,14 @@ export interface StaffMessage {
   private: boolean
 }
 
-export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Clock; sla?: SlaClocks }) {
+export function createSendStaffMessage(deps: {
+  store: Store
+  bus: Bus
+  clock: Clock
+  sla?: SlaClocks
+  /** Pulled after a reply that a connector must send went into the outbox. */
+  onOutbox?: () => void
+}) {
   return async function sendStaffMessage(m: StaffMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
     const author = { kind: 'consultant' as const, id: m.consultant.id, name: m.consultant.name }
@@ -33,6 +40,9 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
         )
         if (!appended) return null
         const written: TimelineEvent[] = [appended.event]
+        // A reply on a provider's channel is sent by the outbox worker, committed together with the message.
+        const viaConnector = !m.private && appended.conversation.channelKind !== 'webchat'
+        if (viaConnector) await tx.insertOutbox({ eventId: appended.event.id, conversationId: m.conversationId, channelKind: appended.conversation.channelKind, now })
         const change = m.private ? null : afterStaffReply(appended.conversation, m.consultant.id)
         if (change?.transition) {
           await tx.updateConversation(m.conversationId, { status: change.status, assigneeId: change.assigneeId })
@@ -43,10 +53,11 @@ export function createSendStaffMessage(deps: { store: Store; bus: Bus; clock: Cl
           sla = await deps.sla.apply(tx, slaContext, appended.conversation, ['staff_reply'], now)
           written.push(...sla.written)
         }
-        return { event: appended.event, written, to: appended.conversation }
+        return { event: appended.event, written, to: appended.conversation, viaConnector }
       }),
     )
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
+    if (r.written?.viaConnector) deps.onOutbox?.()
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, r.written.to, r.written.written)
     if (sla) deps.sla?.armed(r.written.to.id, sla)

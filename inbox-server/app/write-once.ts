@@ -1,4 +1,5 @@
-// Idempotent writes keyed by (author, clientId): a write that meets a stored event with the same key yields it.
+// Idempotent writes keyed by (author, clientId) or by a provider's message id: a write that meets a stored event
+// with the same key yields it.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { ConcurrentDuplicate, type Store } from './ports.ts'
 
@@ -8,14 +9,14 @@ import { ConcurrentDuplicate, type Store } from './ports.ts'
  */
 export async function writeOnce<T>(
   store: Store,
-  key: { authorId: string; clientId: string },
+  key: { authorId: string; clientId: string } | { externalId: string },
   write: () => Promise<T>,
 ): Promise<{ duplicate: TimelineEvent } | { written: T }> {
   try {
     return { written: await write() }
   } catch (err) {
     if (!(err instanceof ConcurrentDuplicate)) throw err
-    const stored = await store.findEventByClientId(key.authorId, key.clientId)
+    const stored = 'externalId' in key ? await store.findEventByExternalId(key.externalId) : await store.findEventByClientId(key.authorId, key.clientId)
     if (!stored) throw err
     return { duplicate: stored }
   }

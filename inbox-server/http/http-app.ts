@@ -12,6 +12,8 @@ export function createHttpApp(parts: {
   api: Hono<StaffEnv>
   directory: Hono<StaffEnv>
   admin: Hono<StaffEnv>
+  /** Provider webhooks, each authenticated by its connector before it is parsed. */
+  connectors: { path: string; app: Hono }[]
   openapi: () => unknown
   statics: Hono
   requireStaff: MiddlewareHandler<StaffEnv>
@@ -26,6 +28,7 @@ export function createHttpApp(parts: {
     bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 'payload_too_large', 'The body is too large') }),
   )
   app.route('/', parts.health)
+  for (const c of parts.connectors) app.route(c.path, c.app)
   app.get('/api/openapi.json', (c) => c.json(parts.openapi()))
   app.route('/api/auth', parts.auth)
   app.use('/api/conversations/*', parts.requireStaff)

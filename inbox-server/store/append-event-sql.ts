@@ -1,4 +1,5 @@
-// The hot write in one statement: lock and bump the conversation's seq, insert the event, return both.
+// The hot write in one statement: lock and bump the conversation's seq, insert the event, return both. A duplicate
+// (the same author and clientId, or the same provider message id) inserts nothing: the caller rolls back.
 // Hand-written SQL because the query builder's per-call cost dominated the hub's CPU under load (docs/benchmarks.md).
 import { sql, type SQL } from 'drizzle-orm'
 import type { ChannelKind, ConversationStatus } from '../../protocol/channel.ts'
@@ -38,7 +39,7 @@ export function appendEventStatement(target: AppendTarget, e: NewEvent, now: Dat
              ${e.author.name}, ${e.clientId ?? null}, ${e.externalId ?? null},
              ${e.data ? JSON.stringify(e.data) : null}::jsonb, ${at}::timestamptz
         from c
-          on conflict (author_id, client_id) do nothing
+          on conflict do nothing
    returning id
     )
     select c.*, (select id from e) as event_id from c`

@@ -21,6 +21,7 @@ import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { createAdminStore } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
+import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
 import { routingWrites } from './routing-writes.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
@@ -30,6 +31,7 @@ export function createDrizzleStore(database: Database): Store {
   return {
     ...createAdminStore(db),
     ...createSlaStore(db),
+    ...createOutboxStore(db),
     kind: database.kind,
     async ping() {
       try {
@@ -319,6 +321,27 @@ export function createDrizzleStore(database: Database): Store {
       return rows.map(toTimelineEvent)
     },
     findEventByClientId: (authorId, clientId) => findEventByClientId(db, authorId, clientId),
+    async findEventByExternalId(externalId) {
+      const [r] = await db.select().from(events).where(eq(events.externalId, externalId)).limit(1)
+      return r ? toTimelineEvent(r) : null
+    },
+    async ensureChannel(kind, name) {
+      const found = async () => (await db.select({ id: channels.id }).from(channels).where(eq(channels.kind, kind)).orderBy(asc(channels.createdAt)).limit(1))[0]
+      const existing = await found()
+      if (existing) return { id: existing.id, kind }
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:channel:' || ${kind}))`)
+        const [again] = await tx.select({ id: channels.id }).from(channels).where(eq(channels.kind, kind)).limit(1)
+        if (again) return { id: again.id, kind }
+        const defaults = await tx.select({ id: queues.id }).from(queues).orderBy(asc(queues.createdAt)).limit(1)
+        const [made] = await tx.insert(channels).values({ kind, name, defaultQueueId: defaults[0]?.id ?? null }).returning({ id: channels.id })
+        if (!made) throw new Error('insert returned nothing')
+        return { id: made.id, kind }
+      })
+    },
+    async nameContact(contactId, name) {
+      await db.update(contacts).set({ name, updatedAt: new Date() }).where(and(eq(contacts.id, contactId), isNull(contacts.name)))
+    },
   }
 }
 
@@ -347,6 +370,7 @@ async function findEventByClientId(q: Db | Tx, authorId: string, clientId: strin
 function createTxStore(tx: Tx): TxStore {
   return {
     ...slaTxStore(tx),
+    ...outboxTxStore(tx),
     async lockConversation(id) {
       const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
       return r ? toConversationRecord(r) : null

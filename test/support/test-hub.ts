@@ -1,5 +1,6 @@
 // Starts a whole hub on a random port over the test database, with helpers to sign in and open sockets.
 import { randomUUID } from 'node:crypto'
+import type { Connector } from '../../connectors/connector.ts'
 import type { Database } from '../../db/client.ts'
 import type { Clock } from '../../inbox-server/app/ports.ts'
 import { readConfig } from '../../inbox-server/config.ts'
@@ -33,7 +34,15 @@ export interface TestHub {
  * subject; on PGlite they use the in-process bus. Pass `database` and `natsSubject` to run a second node.
  */
 export async function startTestHub(
-  opts: { database?: Database; natsSubject?: string; nats?: boolean; heartbeatMs?: number; clock?: Clock; passLimits?: { perQueue: number; total: number } } = {},
+  opts: {
+    database?: Database
+    natsSubject?: string
+    nats?: boolean
+    heartbeatMs?: number
+    clock?: Clock
+    passLimits?: { perQueue: number; total: number }
+    connectors?: Connector[]
+  } = {},
 ): Promise<TestHub> {
   const shared = opts.database
   const database = shared ?? (await openTestDatabase())
@@ -54,6 +63,7 @@ export async function startTestHub(
     sessionCheckMs: 200,
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
     ...(opts.passLimits ? { passLimits: opts.passLimits } : {}),
+    ...(opts.connectors ? { connectors: opts.connectors } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   })
   const ws = hub.url.replace('http', 'ws')

@@ -49,6 +49,8 @@ const pl = {
 
   'contact.guest': 'Gość',
 
+  'delivery.sent': 'Wysłano do kanału rozmowy',
+  'delivery.failed': 'Nie udało się wysłać wiadomości: {error}',
   'channel.webchat': 'Czat',
   'channel.messenger': 'Messenger',
   'channel.telegram': 'Telegram',
@@ -541,6 +543,8 @@ const en: Record<MessageKey, string> = {
 
   'contact.guest': 'Guest',
 
+  'delivery.sent': 'Sent through the conversation’s channel',
+  'delivery.failed': 'The message could not be sent: {error}',
   'channel.webchat': 'Web chat',
   'channel.messenger': 'Messenger',
   'channel.telegram': 'Telegram',

@@ -1,0 +1,29 @@
+// The store's side of outbound sends through connectors: the outbox row written with the staff message, claimed
+// by a worker with a lease, and marked sent, retried or failed.
+import type { ChannelKind } from '../../protocol/channel.ts'
+
+export interface OutboxJob {
+  id: string
+  eventId: string
+  conversationId: string
+  channelKind: ChannelKind
+  attempts: number
+  text: string
+  /** The contact's identity on the channel: where the message goes. */
+  recipientId: string | null
+}
+
+export interface OutboxStore {
+  /**
+   * Takes up to `limit` due sends for this worker: each gets its attempt counted and is leased until `leaseUntil`
+   * (a worker that dies mid-send leaves it to be taken again then). Rows another worker is taking are skipped.
+   */
+  claimOutbox(now: Date, leaseUntil: Date, limit: number): Promise<OutboxJob[]>
+  markOutboxSent(id: string, now: Date): Promise<void>
+  retryOutbox(id: string, error: string, at: Date): Promise<void>
+  failOutbox(id: string, error: string): Promise<void>
+}
+
+export interface OutboxTxStore {
+  insertOutbox(o: { eventId: string; conversationId: string; channelKind: ChannelKind; now: Date }): Promise<void>
+}

@@ -1,0 +1,105 @@
+// Sends what staff wrote on a provider's channel: claims due outbox rows, sends each through its channel's
+// connector with the outbox id as idempotency key, and records the outcome as a staff-only `delivery` event
+// (sent, or failed with the provider's reason). Failures worth retrying are retried with backoff.
+import type { ChannelKind } from '../../protocol/channel.ts'
+import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { OutboxJob } from '../app/outbox-ports.ts'
+import type { Bus, Clock, Logger, Store } from '../app/ports.ts'
+import { publishEvents } from '../app/publish-events.ts'
+import { SYSTEM_AUTHOR } from '../app/routing-events.ts'
+
+export interface Sender {
+  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
+}
+
+export const MAX_ATTEMPTS = 8
+const LEASE_MS = 60_000
+const BATCH = 20
+
+/** 2 s, 4 s, 8 s … capped at 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5 * 60_000, 1000 * 2 ** attempts)
+}
+
+export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock; log: Logger; senders: Partial<Record<ChannelKind, Sender>>; pollMs?: number }) {
+  let running: Promise<void> | null = null
+  let again = false
+  let stopped = false
+  let cancel: (() => void) | null = null
+
+  async function record(job: OutboxJob, data: Record<string, unknown>) {
+    const now = deps.clock.now()
+    const r = await deps.store.transaction(async (tx) =>
+      tx.appendEvent({ conversationId: job.conversationId }, { type: 'delivery', direction: null, text: null, author: SYSTEM_AUTHOR, data: { messageId: job.eventId, ...data } }, now),
+    )
+    if (r) publishEvents(deps.bus, r.conversation, [r.event as TimelineEvent])
+  }
+
+  async function deliver(job: OutboxJob) {
+    const sender = deps.senders[job.channelKind]
+    const fail = async (error: string) => {
+      await deps.store.failOutbox(job.id, error)
+      await record(job, { state: 'failed', error, attempts: job.attempts })
+    }
+    if (!sender) return fail(`no connector is configured for ${job.channelKind}`)
+    if (!job.recipientId) return fail('the contact has no identity on this channel')
+    const r = await sender.send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text }).catch((err: unknown) => ({
+      ok: false as const,
+      retryable: true,
+      error: err instanceof Error ? err.message : String(err),
+    }))
+    if (r.ok) {
+      await deps.store.markOutboxSent(job.id, deps.clock.now())
+      return record(job, { state: 'sent', providerId: r.providerId, attempts: job.attempts })
+    }
+    if (r.retryable && job.attempts < MAX_ATTEMPTS) {
+      deps.log.warn({ outboxId: job.id, attempts: job.attempts, error: r.error }, 'send failed; retrying')
+      return deps.store.retryOutbox(job.id, r.error, new Date(deps.clock.now().getTime() + backoffMs(job.attempts)))
+    }
+    return fail(r.error)
+  }
+
+  async function drain() {
+    for (;;) {
+      const now = deps.clock.now()
+      const jobs = await deps.store.claimOutbox(now, new Date(now.getTime() + LEASE_MS), BATCH)
+      for (const job of jobs) await deliver(job).catch((err: unknown) => deps.log.error({ err, outboxId: job.id }, 'outbox delivery failed'))
+      if (jobs.length < BATCH) return
+    }
+  }
+
+  function poke(): Promise<void> {
+    if (stopped) return Promise.resolve()
+    if (running) {
+      again = true
+      return running
+    }
+    running = drain()
+      .catch((err: unknown) => deps.log.error({ err }, 'outbox drain failed'))
+      .finally(() => {
+        running = null
+        if (again) {
+          again = false
+          void poke()
+        }
+      })
+    return running
+  }
+
+  function tick() {
+    if (stopped) return
+    cancel = deps.clock.setTimer(() => {
+      void poke().finally(tick)
+    }, deps.pollMs ?? 1000)
+  }
+  tick()
+
+  return {
+    /** A send was queued on this node: go now rather than at the next poll. */
+    poke,
+    stop() {
+      stopped = true
+      cancel?.()
+    },
+  }
+}
