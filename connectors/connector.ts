@@ -37,7 +37,9 @@ export type SendResult =
 
 export interface Connector {
   kind: ChannelKind
-  /** Webhooks, mounted under /connectors/<kind>. */
+  /** Where its webhooks are mounted, under /connectors/; the kind when left out. */
+  path?: string
+  /** Webhooks, mounted under /connectors/<path>. */
   routes?(ingest: Ingest): Hono
   send(msg: OutboundMessage): Promise<SendResult>
 }

@@ -9,6 +9,7 @@ import { newClientId, startTestHub, type TestHub } from '../test/support/test-hu
 import type { Connector, OutboundMessage } from './connector.ts'
 import { telegramCase } from './contract-cases/telegram-case.ts'
 import { webchatCase } from './contract-cases/webchat-case.ts'
+import { formsCase } from './contract-cases/forms-case.ts'
 
 /** One message as a provider would deliver it; `sentAt` in ms. */
 export interface ProviderMessage {
@@ -30,7 +31,7 @@ export interface ContractCase {
   outbound?: { failNext(n: number, retryable: boolean): void }
 }
 
-const cases: ContractCase[] = [webchatCase, telegramCase]
+const cases: ContractCase[] = [webchatCase, telegramCase, formsCase]
 
 for (const c of cases) {
   describe(`channel contract: ${c.name}`, () => {

@@ -17,6 +17,26 @@ const Env = z.object({
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'TELEGRAM_BOT_TOKEN must look like 123456:ABC…').optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'TELEGRAM_WEBHOOK_SECRET: 16–256 of A–Z a–z 0–9 _ -').optional(),
   TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Web contact forms: `{"<formId>": {"secret"?: "…", "origins"?: ["https://portal…"]}}`. */
+  FORMS: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'FORMS must be JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().regex(/^[a-z0-9-]{1,40}$/, 'form ids: a–z, 0–9 and -'),
+        z
+          .object({ secret: z.string().min(16, 'a form secret needs at least 16 characters').optional(), origins: z.array(z.url()).optional() })
+          .refine((f) => f.secret || f.origins?.length, 'each form needs a secret or its origins'),
+      ),
+    )
+    .optional(),
 })
 
 export interface Config {
@@ -34,6 +54,8 @@ export interface Config {
   adminPassword: string | undefined
   sessionTtlMs: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** Web contact forms by id; empty: none. */
+  forms: Record<string, { secret?: string; origins?: string[] }>
   /** Set when the Telegram channel is configured (both the bot token and the webhook secret). */
   telegram: { botToken: string; webhookSecret: string; apiUrl: string | undefined } | undefined
 }
@@ -69,6 +91,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       adminPassword: e.ADMIN_PASSWORD,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       logLevel: e.LOG_LEVEL,
+      forms: e.FORMS ?? {},
       telegram:
         e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
           ? { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiUrl: e.TELEGRAM_API_URL }

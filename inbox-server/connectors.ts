@@ -1,6 +1,7 @@
 // The connectors the configuration enables (a channel is on when its secrets are set).
 import type { Connector } from '../connectors/connector.ts'
 import { createTelegramConnector } from '../connectors/telegram/telegram-connector.ts'
+import { createFormsConnector } from '../connectors/forms/forms-connector.ts'
 import type { Logger } from './app/ports.ts'
 import type { Config } from './config.ts'
 
@@ -9,6 +10,10 @@ export function configuredConnectors(config: Config, log: Logger): Connector[] {
   if (config.telegram) {
     list.push(createTelegramConnector({ ...config.telegram, apiUrl: config.telegram.apiUrl ?? 'https://api.telegram.org', log }))
     log.info({ channel: 'telegram' }, 'Telegram channel on: webhook at /connectors/telegram')
+  }
+  if (Object.keys(config.forms).length > 0) {
+    list.push(createFormsConnector({ forms: config.forms }))
+    log.info({ channel: 'form', forms: Object.keys(config.forms) }, 'web contact forms on: /connectors/forms/<formId>')
   }
   return list
 }

@@ -167,7 +167,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       present: createPresentConversations({ contexts: slaContexts, clock }),
     }),
     directory: directoryRoutes({ store }),
-    connectors: connectors.flatMap((c) => (c.routes ? [{ path: `/connectors/${c.kind}`, app: c.routes(ingest) }] : [])),
+    connectors: connectors.flatMap((c) => (c.routes ? [{ path: `/connectors/${c.path ?? c.kind}`, app: c.routes(ingest) }] : [])),
     admin: adminRoutes({
       store,
       admin: createAdministration({ store, clock, assignWaiting, onCalendarsChanged: () => slaContexts.invalidate() }),
