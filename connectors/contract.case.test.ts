@@ -10,6 +10,7 @@ import type { Connector, OutboundMessage } from './connector.ts'
 import { telegramCase } from './contract-cases/telegram-case.ts'
 import { webchatCase } from './contract-cases/webchat-case.ts'
 import { formsCase } from './contract-cases/forms-case.ts'
+import { messengerCase } from './contract-cases/messenger-case.ts'
 
 /** One message as a provider would deliver it; `sentAt` in ms. */
 export interface ProviderMessage {
@@ -31,7 +32,7 @@ export interface ContractCase {
   outbound?: { failNext(n: number, retryable: boolean): void }
 }
 
-const cases: ContractCase[] = [webchatCase, telegramCase, formsCase]
+const cases: ContractCase[] = [webchatCase, telegramCase, messengerCase, formsCase]
 
 for (const c of cases) {
   describe(`channel contract: ${c.name}`, () => {

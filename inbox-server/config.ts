@@ -17,6 +17,10 @@ const Env = z.object({
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'TELEGRAM_BOT_TOKEN must look like 123456:ABC…').optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'TELEGRAM_WEBHOOK_SECRET: 16–256 of A–Z a–z 0–9 _ -').optional(),
   TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MESSENGER_APP_SECRET: z.string().min(16).optional(),
+  MESSENGER_VERIFY_TOKEN: z.string().min(8).optional(),
+  MESSENGER_PAGE_ACCESS_TOKEN: z.string().min(16).optional(),
+  MESSENGER_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Web contact forms: `{"<formId>": {"secret"?: "…", "origins"?: ["https://portal…"]}}`. */
   FORMS: z
     .string()
@@ -56,6 +60,8 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   /** Web contact forms by id; empty: none. */
   forms: Record<string, { secret?: string; origins?: string[] }>
+  /** Set when the Messenger channel is configured (app secret, verify token and page access token). */
+  messenger: { appSecret: string; verifyToken: string; pageAccessToken: string; apiUrl: string | undefined } | undefined
   /** Set when the Telegram channel is configured (both the bot token and the webhook secret). */
   telegram: { botToken: string; webhookSecret: string; apiUrl: string | undefined } | undefined
 }
@@ -73,6 +79,10 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
     ? e.ALLOWED_ORIGINS.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
     : [new URL(publicUrl).origin, ...(e.PUBLIC_URL ? [] : [`http://127.0.0.1:${e.PORT}`])]
   if (e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) return { ok: false, errors: ['ADMIN_PASSWORD: required when ADMIN_EMAIL is set'] }
+  const messengerSet = [e.MESSENGER_APP_SECRET, e.MESSENGER_VERIFY_TOKEN, e.MESSENGER_PAGE_ACCESS_TOKEN].filter(Boolean).length
+  if (messengerSet !== 0 && messengerSet !== 3) {
+    return { ok: false, errors: ['MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN and MESSENGER_PAGE_ACCESS_TOKEN: set all three to enable Messenger, or none'] }
+  }
   if (Boolean(e.TELEGRAM_BOT_TOKEN) !== Boolean(e.TELEGRAM_WEBHOOK_SECRET)) {
     return { ok: false, errors: ['TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET: set both to enable Telegram, or neither'] }
   }
@@ -92,6 +102,10 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       logLevel: e.LOG_LEVEL,
       forms: e.FORMS ?? {},
+      messenger:
+        e.MESSENGER_APP_SECRET && e.MESSENGER_VERIFY_TOKEN && e.MESSENGER_PAGE_ACCESS_TOKEN
+          ? { appSecret: e.MESSENGER_APP_SECRET, verifyToken: e.MESSENGER_VERIFY_TOKEN, pageAccessToken: e.MESSENGER_PAGE_ACCESS_TOKEN, apiUrl: e.MESSENGER_API_URL }
+          : undefined,
       telegram:
         e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
           ? { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiUrl: e.TELEGRAM_API_URL }

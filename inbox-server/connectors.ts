@@ -2,6 +2,7 @@
 import type { Connector } from '../connectors/connector.ts'
 import { createTelegramConnector } from '../connectors/telegram/telegram-connector.ts'
 import { createFormsConnector } from '../connectors/forms/forms-connector.ts'
+import { createMessengerConnector } from '../connectors/messenger/messenger-connector.ts'
 import type { Logger } from './app/ports.ts'
 import type { Config } from './config.ts'
 
@@ -10,6 +11,11 @@ export function configuredConnectors(config: Config, log: Logger): Connector[] {
   if (config.telegram) {
     list.push(createTelegramConnector({ ...config.telegram, apiUrl: config.telegram.apiUrl ?? 'https://api.telegram.org', log }))
     log.info({ channel: 'telegram' }, 'Telegram channel on: webhook at /connectors/telegram')
+  }
+  if (config.messenger) {
+    const { apiUrl, ...secrets } = config.messenger
+    list.push(createMessengerConnector({ ...secrets, ...(apiUrl ? { apiUrl } : {}), log }))
+    log.info({ channel: 'messenger' }, 'Messenger channel on: webhook at /connectors/messenger')
   }
   if (Object.keys(config.forms).length > 0) {
     list.push(createFormsConnector({ forms: config.forms }))
