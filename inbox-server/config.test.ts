@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { readConfig } from './config.ts'
+
+describe('readConfig', () => {
+  it('starts with defaults and no channels beyond the widget', () => {
+    const r = readConfig({})
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.config).toMatchObject({ port: 3000, telegram: undefined, messenger: undefined, forms: {} })
+  })
+
+  it('turns a channel on only with all its secrets, and says which are missing', () => {
+    const telegram = readConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_SECRET: 'sekret-webhooka-123' })
+    expect(telegram.ok && telegram.config.telegram?.webhookSecret).toBe('sekret-webhooka-123')
+    const half = readConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' })
+    expect(half.ok).toBe(false)
+    expect(!half.ok && half.errors.join()).toMatch(/TELEGRAM_WEBHOOK_SECRET/)
+    const messenger = readConfig({ MESSENGER_APP_SECRET: 'a'.repeat(32), MESSENGER_VERIFY_TOKEN: 'weryfikacja' })
+    expect(!messenger.ok && messenger.errors.join()).toMatch(/MESSENGER_PAGE_ACCESS_TOKEN/)
+  })
+
+  it('reads forms as JSON and refuses a form without a secret or origins', () => {
+    const ok = readConfig({ FORMS: JSON.stringify({ kontakt: { origins: ['https://portal.example'] } }) })
+    expect(ok.ok && ok.config.forms).toEqual({ kontakt: { origins: ['https://portal.example'] } })
+    expect(readConfig({ FORMS: '{nie json' }).ok).toBe(false)
+    expect(readConfig({ FORMS: JSON.stringify({ kontakt: {} }) }).ok).toBe(false)
+    expect(readConfig({ FORMS: JSON.stringify({ kontakt: { secret: 'krotki' } }) }).ok).toBe(false)
+  })
+})
