@@ -5,7 +5,7 @@ import { createBenchDatabase } from './bench-database.ts'
 import { onAbort } from './cleanup.ts'
 import type { FromChild, ToChild } from './servers/server-ipc.ts'
 
-export type ServerName = 'hub-server' | 'bare-relay' | 'bare-ws'
+export type ServerName = 'hub-server' | 'bare-relay' | 'bare-ws' | 'messenger-hub-server' | 'bare-webhook'
 
 export interface ChildServer {
   name: ServerName
@@ -23,7 +23,7 @@ export async function startChildServer(name: ServerName, databaseUrl: string | u
   const flags = ['--import', 'tsx', '--expose-gc']
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each hub child when it stops (open it in Chrome DevTools).
   const profileDir = process.env.BENCH_CPU_PROF
-  if (profileDir && name === 'hub-server') flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`)
+  if (profileDir && (name === 'hub-server' || name === 'messenger-hub-server')) flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`)
   const child = spawn(process.execPath, [...flags, script], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

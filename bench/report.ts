@@ -1,4 +1,5 @@
 // Formats a bench run's results as plain-text tables for the terminal.
+import type { MessengerIngestResult } from './messenger-ingest.ts'
 import { loadLabel, type BenchResults } from './results.ts'
 import type { RoutingStoreResult } from './routing-store.ts'
 import type { SlaTimersResult } from './sla-timers.ts'
@@ -30,6 +31,7 @@ export function formatResults(r: BenchResults): string {
   if (r.slaTimers) out.push(formatSlaTimers(r.slaTimers), '')
   if (r.roundTrip.length > 0) out.push(...formatRoundTrips(r), '')
   if (r.memory) out.push(...formatMemory(r.memory), '')
+  if (r.messengerIngest) out.push(formatMessengerIngest(r.messengerIngest), '')
   if (r.budgets.length > 0) {
     out.push('Budgets')
     out.push(table(['what', 'budget', 'measured', 'met'], r.budgets.map((b) => [b.what, b.budget, b.measured, b.met === null ? 'n/a on this database' : b.met ? 'yes' : 'NO']), 4))
@@ -245,6 +247,63 @@ export function formatSlaTimers(r: SlaTimersResult): string {
   out.push(
     `events table: ${int(c.once)} fired exactly once, ${int(c.never)} never, ${int(c.twiceOrMore)} twice or more; ` +
       `${int(c.strayEvents)} stray warnings/breaches; ${int(c.stillArmed)} still armed; event loop delay while firing p50 ${ms(f.eventLoopDelay.p50)} ms, p99 ${ms(f.eventLoopDelay.p99)} ms, max ${ms(f.eventLoopDelay.max)} ms`,
+  )
+  return out.join('\n')
+}
+
+export function formatMessengerIngest(r: MessengerIngestResult): string {
+  const out: string[] = []
+  const p = r.plan
+  out.push(
+    `Messenger webhook ingest on ${r.database}: signed deliveries (one entry per message), ${p.concurrency} in flight, closed loop; time to the 200 (ms). ` +
+      `Baseline: node:http, the same HMAC check, ${r.bareInserts === 'each' ? 'one bare INSERT per message' : 'one bare multi-row INSERT per delivery'}. ` +
+      `Load average ${r.loadAverage.start.map((x) => x.toFixed(1)).join('/')} at the start, ${r.loadAverage.end.map((x) => x.toFixed(1)).join('/')} at the end`,
+  )
+  const failed = (f: Record<string, number>) => String(Object.values(f).reduce((a, b) => a + b, 0))
+  out.push(
+    table(
+      ['batch', 'senders', 'server', 'deliveries', 'p50', 'p99', 'mean', 'max', 'messages/s', 'failed', 'stored once'],
+      r.scenarios.flatMap((x) => {
+        const head = [String(x.batch), x.senders === 'new' ? 'new' : `${p.existingSenders} again`]
+        const row = (name: string, s: typeof x.hub) => [
+          ...head,
+          name,
+          int(x.requests),
+          ms(s.toOk.p50),
+          ms(s.toOk.p99),
+          ms(s.toOk.mean),
+          ms(s.toOk.max),
+          int(s.messagesPerSecond),
+          failed(s.failed),
+          `${s.stored.exactlyOnce ? 'yes' : 'NO'} (${int(s.stored.distinct)}/${int(s.stored.expected)})`,
+        ]
+        return [
+          row('bare webhook', x.baseline),
+          row('hub', x.hub),
+          [...head, 'hub / bare', '', ratio(x.ratio.toOkP50), ratio(x.ratio.toOkP99), '', '', ratio(x.ratio.messagesPerSecond), '', ''],
+        ]
+      }),
+      3,
+    ),
+  )
+  out.push('', 'Database work per message stored, whole child run: start-up, warm-up and measured (pg_stat_database; rows inserted+updated by table)')
+  out.push(
+    table(
+      ['batch', 'senders', 'server', 'commits', 'rollbacks', 'inserted', 'updated', 'by table'],
+      r.scenarios.flatMap((x) =>
+        (['baseline', 'hub'] as const).map((k) => {
+          const w = x[k].work
+          const per = (n: number) => (n / x[k].stored.expected).toFixed(2)
+          const tables = Object.entries(w.tables)
+            .filter(([, c]) => (c.inserted + c.updated) / x[k].stored.expected >= 0.01)
+            .sort(([, a], [, b]) => b.inserted + b.updated - (a.inserted + a.updated))
+            .map(([t, c]) => `${t} ${per(c.inserted)}+${per(c.updated)}`)
+            .join(', ')
+          return [String(x.batch), x.senders === 'new' ? 'new' : `${p.existingSenders} again`, k === 'hub' ? 'hub' : 'bare webhook', per(w.commits), per(w.rollbacks), per(w.inserted), per(w.updated), tables]
+        }),
+      ),
+      3,
+    ),
   )
   return out.join('\n')
 }

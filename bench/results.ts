@@ -1,5 +1,6 @@
 // The shape of a bench run's results (bench/results/latest.json) and the budgets they are judged against.
 import type { Machine } from './machine.ts'
+import type { MessengerIngestResult } from './messenger-ingest.ts'
 import type { Summary } from './percentiles.ts'
 import type { RoutingCoreResult } from './routing-core.ts'
 import type { RoutingStoreResult } from './routing-store.ts'
@@ -47,7 +48,7 @@ export interface Budget {
 }
 
 /** The parts of `npm run bench`, in the order they run; `BENCH_ONLY` picks some of them. */
-export const BENCH_PARTS = ['routing-core', 'routing-e2e', 'sla-timers', 'memory', 'round-trips'] as const
+export const BENCH_PARTS = ['routing-core', 'routing-e2e', 'sla-timers', 'memory', 'round-trips', 'messenger-ingest'] as const
 export type BenchPart = (typeof BENCH_PARTS)[number]
 
 export interface BenchResults {
@@ -60,6 +61,8 @@ export interface BenchResults {
   routingCore?: RoutingCoreResult
   routingStore?: RoutingStoreResult
   slaTimers?: SlaTimersResult
+  /** Signed Messenger webhook ingest against a bare HMAC + INSERT server (PostgreSQL only). */
+  messengerIngest?: MessengerIngestResult
   budgets: Budget[]
   totalSeconds: number
 }

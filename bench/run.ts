@@ -1,4 +1,4 @@
-// `npm run bench`: routing, SLA timers, round trips and idle-socket memory of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
+// `npm run bench`: routing, SLA timers, round trips, idle-socket memory and Messenger webhook ingest of the hub, each against its bare baseline in the same run; writes bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +9,7 @@ import { describeMachine } from './machine.ts'
 import { measureRoutingCore } from './routing-core.ts'
 import { measureRoutingStore, type RoutingStorePlan } from './routing-store.ts'
 import { measureSlaTimers, type SlaTimersPlan } from './sla-timers.ts'
+import { ingestFailed, measureMessengerIngest, type MessengerIngestPlan } from './messenger-ingest.ts'
 import { summarise } from './percentiles.ts'
 import { formatMachine, formatResults } from './report.ts'
 import { BENCH_PARTS, judgeBudgets, type BenchPart, type BenchResults, type MemoryResult, type RoundTripResult, type RoundTripSide } from './results.ts'
@@ -42,6 +43,16 @@ const ROUTING_STORE_PLAN: RoutingStorePlan = quick
 const SLA_TIMERS_PLAN: SlaTimersPlan = quick
   ? { floor: { deadlines: 10_000, targetSeconds: 8 * 3600, farFromMs: 10 * 60_000, farSpanMs: 6 * 3600_000 }, steady: 200, steadySpreadMs: 3_000, burst: 100, burstGapMs: 1_000, leadMs: 2_000, reloadWarmup: 1, reloadRuns: 2, memoryRounds: 1 }
   : { floor: { deadlines: 100_000, targetSeconds: 8 * 3600, farFromMs: 10 * 60_000, farSpanMs: 6 * 3600_000 }, steady: 2_000, steadySpreadMs: 15_000, burst: 1_000, burstGapMs: 3_000, leadMs: 5_000, reloadWarmup: 2, reloadRuns: 7, memoryRounds: 3 }
+
+// Messenger webhook ingest: signed deliveries of 1 and of 100 entries, 8 in flight, from new senders (each message a
+// new contact's first) and from 100 senders writing again and again (existing conversations).
+const MESSENGER_INGEST_PLAN: MessengerIngestPlan = quick
+  ? { concurrency: 8, warmupRequests: 20, existingSenders: 100, requestTimeoutMs: 60_000, scenarios: [
+      { batch: 1, senders: 'new', requests: 200 }, { batch: 100, senders: 'new', requests: 4 },
+      { batch: 1, senders: 'existing', requests: 200 }, { batch: 100, senders: 'existing', requests: 4 }] }
+  : { concurrency: 8, warmupRequests: 100, existingSenders: 100, requestTimeoutMs: 60_000, scenarios: [
+      { batch: 1, senders: 'new', requests: 3_000 }, { batch: 100, senders: 'new', requests: 100 },
+      { batch: 1, senders: 'existing', requests: 4_000 }, { batch: 100, senders: 'existing', requests: 100 }] }
 
 /** BENCH_ONLY=routing-e2e (comma-separated parts; `routing` means both routing parts) runs only those parts. */
 function selectedParts(): BenchPart[] {
@@ -138,6 +149,11 @@ async function main() {
   const memory = parts.includes('memory') ? await socketMemory(adminUrl) : undefined
   const roundTrip: RoundTripResult[] = []
   if (parts.includes('round-trips')) for (const plan of ROUND_TRIP_PLANS) roundTrip.push(...(await roundTrips(adminUrl, plan)))
+  let messengerIngest
+  if (parts.includes('messenger-ingest')) {
+    if (adminUrl) messengerIngest = await measureMessengerIngest(adminUrl, MESSENGER_INGEST_PLAN, log)
+    else log('Messenger ingest: PostgreSQL only (set DATABASE_URL); skipped')
+  }
 
   const partial = {
     machine,
@@ -148,6 +164,7 @@ async function main() {
     ...(routingCore ? { routingCore } : {}),
     ...(routingStore ? { routingStore } : {}),
     ...(slaTimers ? { slaTimers } : {}),
+    ...(messengerIngest ? { messengerIngest } : {}),
   }
   const results: BenchResults = { ...partial, budgets: judgeBudgets(partial), totalSeconds: Math.round((performance.now() - started) / 1000) }
   console.log(formatResults(results))
@@ -167,6 +184,10 @@ async function main() {
   const failed = roundTrip.some((x) => [x.hub, x.baseline].some((s) => s.timeouts > 0 || Object.keys(s.errors).length > 0))
   if (failed) {
     console.error('Some round trips failed (see "failed"): the figures are not trustworthy.')
+    process.exitCode = 1
+  }
+  if (messengerIngest && ingestFailed(messengerIngest)) {
+    console.error('Some Messenger deliveries failed or were not stored exactly once (see "failed" and "stored"): the figures are not trustworthy.')
     process.exitCode = 1
   }
 }
