@@ -4,16 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
+import { ADMIN, adminEnv, SHOTS, signIn as signInAs } from './console-session.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
 
-const ADMIN = { email: 'konsultant@example.pl', password: 'haslo-do-testow-123' }
-const shots = 'test-results'
+const shots = SHOTS
 
 let hub: HubProcess
 let browser: Browser
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
-  hub = await startHubProcess({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, { demo: true })
+  hub = await startHubProcess(adminEnv, { demo: true })
   browser = await launchChromium()
 })
 afterAll(async () => {
@@ -21,13 +21,7 @@ afterAll(async () => {
   await hub?.stop()
 })
 
-async function signIn(page: Page) {
-  await page.goto(hub.url + '/')
-  await page.getByTestId('login-email').fill(ADMIN.email)
-  await page.getByTestId('login-password').fill(ADMIN.password)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('connection-state').and(page.locator('[data-state="open"]')).waitFor()
-}
+const signIn = (page: Page) => signInAs(page, hub.url)
 
 describe('chat in the browser', () => {
   it('shows an accessible sign-in page that refuses a wrong password', async () => {

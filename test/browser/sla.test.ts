@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
+import { ADMIN, adminEnv, SHOTS } from './console-session.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
 
-const ADMIN = { email: 'konsultant@example.pl', password: 'haslo-do-testow-123' }
-const shots = 'test-results'
+const shots = SHOTS
 const POLICY = 'Czat całodobowy'
 const CALENDAR = 'Urząd: pn–pt 7–15'
 
@@ -23,7 +23,7 @@ const pageErrors: string[] = []
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
-  hub = await startHubProcess({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, { demo: true })
+  hub = await startHubProcess(adminEnv, { demo: true })
   browser = await launchChromium()
   context = await browser.newContext({ locale: 'pl-PL' })
   page = await context.newPage()
