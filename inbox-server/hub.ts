@@ -33,6 +33,9 @@ import { createQueueBoard } from './app/queue-board.ts'
 import { createWaitEstimates } from './app/wait-estimates.ts'
 import { createFireSla } from './app/fire-sla.ts'
 import { createReceiveInbound } from './app/receive-inbound.ts'
+import { contactRoutes } from './http/contact-routes.ts'
+import { attachmentRoutes } from './http/attachment-routes.ts'
+import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
 import type { Connector } from '../connectors/connector.ts'
 import { configuredConnectors } from './connectors.ts'
@@ -149,7 +152,22 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const connectors = opts.connectors ?? configuredConnectors(config, log)
   const senders = Object.fromEntries(connectors.map((c) => [c.kind, c]))
   const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders })
-  const ingest = createReceiveInbound({ store, receive: receiveVisitorMessage })
+  const attachmentFetcher = createAttachmentFetcher({
+    store,
+    bus,
+    clock,
+    log,
+    fetchers: Object.fromEntries(connectors.flatMap((c) => (c.fetchAttachment ? [[c.kind, c.fetchAttachment.bind(c)]] : []))),
+  })
+  const ingest = createReceiveInbound({
+    store,
+    bus,
+    clock,
+    log,
+    receive: receiveVisitorMessage,
+    onAttachments: () => void attachmentFetcher.poke(),
+    profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
+  })
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 
@@ -167,6 +185,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       present: createPresentConversations({ contexts: slaContexts, clock }),
     }),
     directory: directoryRoutes({ store }),
+    contacts: contactRoutes({ store, clock }),
+    attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),
     connectors: connectors.flatMap((c) => (c.routes ? [{ path: `/connectors/${c.path ?? c.kind}`, app: c.routes(ingest) }] : [])),
     admin: adminRoutes({
       store,
@@ -208,6 +228,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       offerTimers.stop()
       slaTimers.stop()
       outboxWorker.stop()
+      attachmentFetcher.stop()
       unsubscribeSla()
       heartbeat.stop()
       unsubscribe()

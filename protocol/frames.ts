@@ -89,6 +89,10 @@ export type ErrorCode =
   | 'rate_limited'
   | 'offer_gone'
   | 'bad_reason'
+  /** Messenger: the citizen last wrote more than 7 days ago (protocol/reply-window.ts). */
+  | 'outside_reply_window'
+  /** Longer than the conversation's channel takes (protocol/channel-limits.ts). */
+  | 'too_long'
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame

@@ -5,8 +5,13 @@ import { MAX_MESSAGE_CHARS } from './limits.ts'
 
 export const Id = z.uuid()
 
-/** `routing`: offered, accepted, declined, timed out (data.step), with the consultant in data. */
-export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery'])
+/**
+ * `routing`: offered, accepted, declined, timed out (data.step), with the consultant in data. `edit`: the citizen
+ * changed an earlier message (data.eventId, data.text; the message event itself is updated too). `attachment`: an
+ * attachment of an earlier message was fetched or failed (data.eventId, data.attachment). `delivery`: the state of
+ * staff messages (data.state sent | failed with data.messageId, or delivered | read with data.messageIds and data.watermark).
+ */
+export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery', 'edit', 'attachment'])
 export type EventType = z.infer<typeof EventType>
 
 export const Author = z.object({
@@ -29,6 +34,12 @@ export const TimelineEvent = z.object({
   /** Extra data by type, e.g. `{status}` for a status change, `{assigneeId}` for an assignment. */
   data: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /**
+   * When it happened: the provider's send time for a citizen's message on a provider channel, else `createdAt`.
+   * The timeline is shown in (occurredAt, seq) order, so a delivery that arrives late still takes its place;
+   * `seq` stays the cursor for catching up.
+   */
+  occurredAt: z.iso.datetime({ offset: true }),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 
@@ -67,6 +78,8 @@ export const Conversation = z.object({
   lastSeq: z.int().nonnegative(),
   lastMessage: z.object({ text: z.string().nullable(), direction: z.enum(['in', 'out']).nullable() }).nullable(),
   lastActivityAt: z.iso.datetime({ offset: true }),
+  /** When the citizen last wrote (provider time): the reply window of channels that have one (reply-window.ts). */
+  lastInboundAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Null when no SLA clock runs or is paused. */
   sla: SlaBadge.nullable(),
@@ -162,3 +175,59 @@ export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 })
 export type ApiError = z.infer<typeof ApiError>
+
+/** Timeline display order: when it happened, then seq (the order the hub stored it). */
+export function timelineOrder(a: Pick<TimelineEvent, 'occurredAt' | 'seq'>, b: Pick<TimelineEvent, 'occurredAt' | 'seq'>): number {
+  const at = Date.parse(a.occurredAt) - Date.parse(b.occurredAt)
+  return at !== 0 ? at : a.seq - b.seq
+}
+
+/** A contact's identity on one channel. `verified`: the channel vouches for it (a Messenger PSID, a phone number). */
+export const Identity = z.object({
+  id: Id,
+  channel: ChannelKind,
+  externalId: z.string(),
+  verified: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+export type Identity = z.infer<typeof Identity>
+
+export const ContactDetail = z.object({
+  id: Id,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  region: z.string().nullable(),
+  notes: z.string().nullable(),
+  identities: z.array(Identity),
+  /** Every conversation of the contact on every channel, newest activity first. */
+  conversations: z.array(
+    z.object({ id: Id, channel: ChannelKind, status: ConversationStatus, lastActivityAt: z.iso.datetime({ offset: true }), lastMessage: z.string().nullable() }),
+  ),
+  /** Contacts merged into this one. */
+  mergedFrom: z.array(Id),
+})
+export type ContactDetail = z.infer<typeof ContactDetail>
+
+export const UpdateContactBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).nullable(),
+    email: z.email().max(254).nullable(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,32}$/).nullable(),
+    region: z.string().regex(/^\d{2}(\d{2})?$/).nullable(),
+    notes: z.string().max(10_000).nullable(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field' })
+export type UpdateContactBody = z.infer<typeof UpdateContactBody>
+
+/** Staff link an identity to a contact by hand (an e-mail address or phone number the citizen gave them). */
+export const LinkIdentityBody = z.object({
+  channel: z.enum(['email', 'sms', 'voice', 'messenger', 'telegram']),
+  externalId: z.string().trim().min(1).max(254),
+})
+export type LinkIdentityBody = z.infer<typeof LinkIdentityBody>
+
+/** Merge the contact `from` into the contact of the path: its identities and conversations move, histories intact. */
+export const MergeContactsBody = z.object({ from: Id })
+export type MergeContactsBody = z.infer<typeof MergeContactsBody>

@@ -9,7 +9,7 @@ function setup(perMinute = 5) {
   let t = Date.parse('2026-11-30T10:00:00Z')
   const got: InboundMessage[] = []
   const connector = createFormsConnector({ forms: { kontakt: { secret: SECRET, origins: [PORTAL] } }, perMinute, now: () => t })
-  const app = connector.routes!(async (ms) => void got.push(...ms))
+  const app = connector.routes!(async (ms) => void got.push(...ms.filter((m): m is InboundMessage => m.kind === 'message')))
   const post = (body: string, headers: Record<string, string>, form = 'kontakt') => app.request(`/${form}`, { method: 'POST', body, headers })
   return { got, post, advance: (ms: number) => (t += ms) }
 }

@@ -102,7 +102,7 @@ export function createFormsConnector(cfg: FormsConnectorConfig): Connector {
         if (parsed.kind === 'invalid') return error(c, 400, 'bad_request', 'The form has invalid fields', parsed.problems)
         // A bot filled in the hidden field: thanked like anyone, and nothing is stored.
         if (parsed.kind === 'honeypot') return c.json({ ok: true })
-        await ingest([{ channel: 'form', senderId: parsed.senderId, senderName: parsed.senderName, externalId: parsed.externalId, text: parsed.text, sentAt: new Date(now()) }])
+        await ingest([{ kind: 'message', channel: 'form', senderId: parsed.senderId, senderName: parsed.senderName, externalId: parsed.externalId, text: parsed.text, sentAt: new Date(now()) }])
         return c.json({ ok: true })
       },
     )

@@ -1,10 +1,10 @@
-// The Messenger connector: its webhook through Hono's request() with signed bodies, its sends against the fake
-// Graph API in test/fakes.
+// The Messenger connector: its webhook through Hono's request() with signed bodies; its sends, attachment fetches
+// and profile lookups against the fake Graph API in test/fakes. (Event shapes in detail: parse-webhook.test.ts.)
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { OUTSIDE_WINDOW, startFakeMessengerApi, type FakeMessengerApi } from '../../test/fakes/messenger-api.ts'
-import type { InboundMessage, Ingest } from '../connector.ts'
+import type { InboundEvent, InboundMessage, Ingest, OutboundMessage } from '../connector.ts'
 import { createMessengerConnector, DEFAULT_GRAPH_API_URL, sendResult } from './messenger-connector.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -55,13 +55,15 @@ describe('Messenger webhook verification (GET)', () => {
 describe('Messenger webhook (POST)', () => {
   const warn = vi.fn()
   const connector = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: 'x', apiUrl: 'http://127.0.0.1:9', log: { warn } })
-  let ingested: InboundMessage[][]
-  let ingest: Ingest & ReturnType<typeof vi.fn>
+  let ingested: InboundEvent[][]
+  let ingest: ReturnType<typeof vi.fn<Ingest>>
   beforeEach(() => {
     ingested = []
     warn.mockClear()
-    ingest = vi.fn(async (messages: readonly InboundMessage[]) => void ingested.push([...messages]))
+    ingest = vi.fn<Ingest>(async (events) => void ingested.push([...events]))
   })
+  /** The batch's messages (most tests send only messages). */
+  const messages = (batch: InboundEvent[] | undefined) => (batch ?? []).filter((e): e is InboundMessage => e.kind === 'message')
   const post = (body: string | Buffer, signature: string | null = sign(body)) =>
     connector.routes!(ingest).request('/', {
       method: 'POST',
@@ -77,6 +79,7 @@ describe('Messenger webhook (POST)', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/)
     expect(await res.text()).toBe('EVENT_RECEIVED')
     expect(ingested).toEqual([[{
+      kind: 'message',
       channel: 'messenger',
       senderId: 'USER_ID',
       senderName: null,
@@ -94,10 +97,10 @@ describe('Messenger webhook (POST)', () => {
     const wrong = await post(trap.raw_body_as_sent, trap['signature_over_reserialised (WRONG)'])
     expect(wrong.status).toBe(401)
     // That vector's event has no sender; one that has is ingested with the decoded text.
-    const raw = '{"object":"page","entry":[{"id":"1","time":1,"messaging":[{"sender":{"id":"' + PSID + '"},"timestamp":1700000000000,"message":{"mid":"m_1","text":"\\u00e4\\u00f6\\u00e5 \\u017c\\u00f3\\u0142w"}}]}]}'
+    const raw = '{"object":"page","entry":[{"id":"1","time":1,"messaging":[{"sender":{"id":"' + PSID + '"},"timestamp":1700000000000,"message":{"mid":"m_1","text":"\\u00e4\\u00f6\\u00e5 \\u017c\\u00f3\\u0142w \\u0105\\u0119"}}]}]}'
     expect((await post(raw)).status).toBe(200)
     expect((await post(raw, sign(JSON.stringify(JSON.parse(raw))))).status).toBe(401)
-    expect(ingested).toEqual([[expect.objectContaining({ externalId: 'messenger:m_1', text: 'äöå żółw' })]])
+    expect(ingested).toEqual([[expect.objectContaining({ externalId: 'messenger:m_1', text: 'äöå żółw ąę' })]])
   })
 
   it.each([
@@ -125,9 +128,10 @@ describe('Messenger webhook (POST)', () => {
     )
     expect((await post(body)).status).toBe(200)
     expect(ingest).toHaveBeenCalledTimes(1)
-    expect(ingested[0]!.map((m) => [m.externalId, m.text, m.senderId])).toEqual([
+    expect(ingested[0]!.map((e) => (e.kind === 'message' ? [e.externalId, e.text, e.senderId] : [e.kind, e.kind === 'receipt' ? e.senderId : null]))).toEqual([
       ['messenger:m_a', 'pierwsza', PSID],
       ['messenger:m_b', 'druga', PSID],
+      ['receipt', PSID],
       ['messenger:m_c', 'trzecia', '9007199254740993123'],
     ])
   })
@@ -147,80 +151,51 @@ describe('Messenger webhook (POST)', () => {
       noTimestamp,
     ))
     expect((await post(body)).status).toBe(200)
-    expect(ingested[0]!.map((m) => m.sentAt.toISOString())).toEqual([
+    expect(messages(ingested[0]).map((m) => m.sentAt.toISOString())).toEqual([
       '2018-05-27T22:23:44.123Z', '2018-05-27T22:23:44.000Z', '2018-05-27T22:23:44.000Z', new Date(1700000000123).toISOString(),
     ])
   })
 
-  it('turns attachments into placeholder lines with their URL, after any text', async () => {
-    const attachmentEntry = fixtureJson('message_attachment.entry.docs.json') as { messaging: [{ message: { attachments: [{ type: string }] } }] }
-    attachmentEntry.messaging[0].message.attachments[0].type = 'image'
-    const att = (type: string, payload: object) => ({ type, payload })
-    const body = envelope(
-      attachmentEntry,
-      entry(1,
-        { sender: { id: PSID }, timestamp: 1700000000000, message: { mid: 'm_many', attachments: [
-          att('file', { url: 'https://cdn.fbsbx.com/v/t59/CV.pdf' }),
-          att('audio', { url: 'https://cdn.fbsbx.com/v/audioclip.mp4' }),
-          att('video', { url: 'https://video.xx.fbcdn.net/v/clip.mp4' }),
-          att('location', { coordinates: { lat: 52.2297, long: 21.0122 } }),
-          { type: 'fallback', title: 'Oferta pracy', url: 'https://example.org/oferta', payload: null },
-        ] } },
-        { sender: { id: PSID }, timestamp: 1700000000000, message: { mid: 'm_text_and_image', text: 'Moje zaświadczenie', attachments: [att('image', { url: 'https://scontent.xx.fbcdn.net/a.jpg' })] } },
-        { sender: { id: PSID }, timestamp: 1700000000000, message: { mid: 'm_sticker', attachments: [att('sticker', { sticker_id: 369239263222822, url: 'https://scontent.xx.fbcdn.net/s.png' }), att('image', { sticker_id: 369239263222822, url: 'https://scontent.xx.fbcdn.net/s.png' })] } },
-      ),
-    )
+  it('ingests attachments as data, with the person’s text (or none)', async () => {
+    const body = envelope(entry(1,
+      { sender: { id: PSID }, timestamp: 1700000000000, message: { mid: 'm_pdf', attachments: [{ type: 'file', payload: { url: 'https://cdn.fbsbx.com/v/t59/CV.pdf' } }] } },
+      { sender: { id: PSID }, timestamp: 1700000000000, message: { mid: 'm_loc', text: 'Tu jestem', attachments: [{ type: 'location', payload: { coordinates: { lat: 52.2297, long: 21.0122 } } }] } },
+    ))
     expect((await post(body)).status).toBe(200)
-    expect(ingested[0]!.map((m) => [m.externalId, m.text, m.senderId])).toEqual([
-      ['messenger:mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c', '[obraz] <ATTACHMENT_URL>', '<PSID>'],
-      ['messenger:m_many', [
-        '[plik] https://cdn.fbsbx.com/v/t59/CV.pdf',
-        '[nagranie] https://cdn.fbsbx.com/v/audioclip.mp4',
-        '[wideo] https://video.xx.fbcdn.net/v/clip.mp4',
-        '[lokalizacja] 52.2297,21.0122',
-        '[link] Oferta pracy https://example.org/oferta',
-      ].join('\n'), PSID],
-      ['messenger:m_text_and_image', 'Moje zaświadczenie\n[obraz] https://scontent.xx.fbcdn.net/a.jpg', PSID],
-      ['messenger:m_sticker', '[naklejka] https://scontent.xx.fbcdn.net/s.png', PSID],
+    expect(messages(ingested[0]).map((m) => [m.externalId, m.text, m.attachments])).toEqual([
+      ['messenger:m_pdf', '', [{ kind: 'file', name: null, contentType: null, size: null, ref: 'https://cdn.fbsbx.com/v/t59/CV.pdf' }]],
+      ['messenger:m_loc', 'Tu jestem', [{ kind: 'location', name: null, contentType: null, size: null, ref: null, location: { lat: 52.2297, long: 21.0122 } }]],
     ])
   })
 
-  it('takes the text of a quick reply and of a reply, ignoring the payload and reply_to', async () => {
+  it('ingests quick replies, replies and postbacks with their button and reply reference', async () => {
     const quick = fixtureJson('message_text.docs.json')
     const reply = fixtureJson('message_reply.docs.json')
     expect((await post(envelope(entry('1', quick, reply)))).status).toBe(200)
-    expect(ingested[0]).toEqual([
-      { channel: 'messenger', senderId: '<PSID>', senderName: null, externalId: 'messenger:mid.1457764197618:41d102a3e1ae206a38', text: 'hello, world!', sentAt: new Date(1458692752478) },
-      { channel: 'messenger', senderId: '<PSID>', senderName: null, externalId: 'messenger:m_1457764197618:41d102a3e1ae206a38', text: 'hello, world!', sentAt: new Date(1458692752478) },
+    expect((await post(fixture('postback.envelope.legacy.json'))).status).toBe(200)
+    expect(ingested.map((batch) => messages(batch).map((m) => [m.externalId, m.text, m.button ?? null, m.replyTo ?? null]))).toEqual([
+      [
+        ['messenger:mid.1457764197618:41d102a3e1ae206a38', 'hello, world!', { kind: 'quick_reply', payload: '<DEVELOPER_DEFINED_PAYLOAD>' }, null],
+        ['messenger:m_1457764197618:41d102a3e1ae206a38', 'hello, world!', null, 'messenger:m_1fTq8oLumEyIp3Q2MR-aY7IfLZDamVrALniheU'],
+      ],
+      [['messenger:postback:USER_ID:1458692752478', '', { kind: 'postback', payload: 'USER_DEFINED_PAYLOAD' }, null]],
     ])
   })
 
-  it('ingests postbacks: the title as text, keyed on postback.mid, else on sender and timestamp', async () => {
-    const withMid = { ...fixtureJson('postback.docs.json'), sender: { id: PSID } }
-    const legacy = fixture('postback.envelope.legacy.json')
-    expect((await post(envelope(entry(1, withMid)))).status).toBe(200)
-    expect((await post(legacy)).status).toBe(200)
-    const seconds = { sender: { id: PSID }, recipient: { id: '1' }, timestamp: '1527459824', postback: { title: 'Zarejestruj się', payload: 'REGISTER' } }
-    expect((await post(envelope(entry(1, seconds)))).status).toBe(200)
-    expect(ingested.map((batch) => batch.map((m) => [m.externalId, m.text, m.sentAt.getTime()]))).toEqual([
-      [['messenger:m_1457764197618:41d102a3e1ae206a38', 'TITLE-FOR-THE-CTA', 1458692752478]],
-      [['messenger:postback:USER_ID:1458692752478', '[przycisk: USER_DEFINED_PAYLOAD]', 1458692752478]],
-      [[`messenger:postback:${PSID}:1527459824000`, 'Zarejestruj się', 1527459824000]],
-    ])
-  })
-
-  it('ignores echoes, deliveries, reads and standby events without calling ingest, still answering 200', async () => {
-    const echo = { sender: { id: '111111' }, recipient: { id: PSID }, timestamp: 1457764197627, message: { is_echo: true, app_id: 1517776481860111, metadata: 'outbox:o1', mid: 'mid.1457764197618:41d102a3e1ae206a38', text: 'Dzień dobry' } }
-    for (const body of [
-      envelope(entry(1, echo)),
-      fixture('delivery.envelope.legacy.json'),
-      envelope(entry(1, fixtureJson('read.docs.json'), fixtureJson('delivery.docs.json'))),
-      fixture('echo.standby.envelope.docs.json'),
-    ]) {
-      const res = await post(body)
-      expect([res.status, await res.text()]).toEqual([200, 'EVENT_RECEIVED'])
-    }
-    expect(ingest).not.toHaveBeenCalled()
+  it('ingests echoes, receipts and edits in the same call; standby and reactions are skipped without a warning', async () => {
+    const echo = { sender: { id: '111111' }, recipient: { id: PSID }, timestamp: 1457764197627, message: { is_echo: true, app_id: 1517776481860111, metadata: 'hub:o1', mid: 'mid.1457764197618:41d102a3e1ae206a38', text: 'Dzień dobry' } }
+    const edit = { sender: { id: PSID }, recipient: { id: '111111' }, timestamp: 1458668856463, message_edit: { mid: 'm_orig', text: 'poprawione', num_edit: 1 } }
+    const reaction = { sender: { id: PSID }, recipient: { id: '111111' }, timestamp: 1458668856463, reaction: { mid: 'm_orig', action: 'react', emoji: '👍' } }
+    expect((await post(envelope(entry(1, echo, fixtureJson('read.docs.json'), fixtureJson('delivery.docs.json'), edit, reaction))))).toHaveProperty('status', 200)
+    expect(ingested).toEqual([[
+      { kind: 'echo', channel: 'messenger', recipientId: PSID, externalId: 'messenger:mid.1457764197618:41d102a3e1ae206a38', outboxId: 'o1', text: 'Dzień dobry', sentAt: new Date(1457764197627) },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'read', watermark: new Date(1458668856253) },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'delivered', watermark: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
+      { kind: 'edit', channel: 'messenger', senderId: PSID, target: 'messenger:m_orig', externalId: 'messenger:edit:m_orig:1', text: 'poprawione', editedAt: new Date(1458668856463) },
+    ]])
+    const standby = await post(fixture('echo.standby.envelope.docs.json'))
+    expect([standby.status, await standby.text()]).toEqual([200, 'EVENT_RECEIVED'])
+    expect(ingest).toHaveBeenCalledTimes(1)
     expect(warn).not.toHaveBeenCalled()
   })
 
@@ -231,15 +206,15 @@ describe('Messenger webhook (POST)', () => {
       textEvent('m_ok', 'ok'),
     ))
     expect((await post(body)).status).toBe(200)
-    expect(ingested[0]!.map((m) => m.externalId)).toEqual(['messenger:m_ok'])
+    expect(messages(ingested[0]).map((m) => m.externalId)).toEqual(['messenger:m_ok'])
     expect(warn).toHaveBeenCalledTimes(1)
     expect(JSON.stringify(warn.mock.calls[0])).not.toContain('no mid')
   })
 
   it('answers 200 only after the ingest resolved, and 500 when it fails', async () => {
     let resolveIngest!: () => void
-    ingest.mockImplementationOnce(async (messages: readonly InboundMessage[]) => {
-      ingested.push([...messages])
+    ingest.mockImplementationOnce(async (events) => {
+      ingested.push([...events])
       await new Promise<void>((r) => (resolveIngest = r))
     })
     const raw = fixture('text_message.envelope.legacy.json')
@@ -280,7 +255,9 @@ describe('Messenger webhook (POST)', () => {
 describe('Messenger send', () => {
   let api: FakeMessengerApi
   let connector: ReturnType<typeof createMessengerConnector>
-  const msg = { outboxId: 'o1', conversationId: 'c1', recipientId: PSID, text: 'Dzień dobry, w czym mogę pomóc?' }
+  const now = new Date('2026-03-02T12:00:00Z')
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000)
+  const msg: OutboundMessage = { outboxId: 'o1', conversationId: 'c1', recipientId: PSID, text: 'Dzień dobry, w czym mogę pomóc?', lastInboundAt: hoursAgo(2), now }
   beforeAll(async () => {
     api = await startFakeMessengerApi()
     connector = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: api.token, apiUrl: api.url })
@@ -292,12 +269,37 @@ describe('Messenger send', () => {
     expect(DEFAULT_GRAPH_API_URL).toMatch(/^https:\/\/graph\.facebook\.com\/v\d+\.0$/)
   })
 
-  it('sends a RESPONSE to the PSID and returns the message id', async () => {
+  it('sends a RESPONSE within 24 hours, with the outbox id as metadata, and returns the message id', async () => {
     expect(await connector.send(msg)).toEqual({ ok: true, providerId: 'messenger:m_1' })
-    expect(api.calls).toEqual([{
-      method: 'POST', path: '/me/messages', token: api.token, tokenIn: 'header', status: 200,
-      params: { recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: msg.text } },
-    }])
+    expect(await connector.send({ ...msg, outboxId: 'o2', lastInboundAt: hoursAgo(23.9) })).toMatchObject({ ok: true })
+    expect(api.calls).toEqual([
+      {
+        method: 'POST', path: '/me/messages', token: api.token, tokenIn: 'header', status: 200,
+        params: { recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: msg.text, metadata: 'hub:o1' } },
+      },
+      expect.objectContaining({ params: { recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: msg.text, metadata: 'hub:o2' } } }),
+    ])
+  })
+
+  it('sends with the HUMAN_AGENT tag between 24 hours and 7 days after the person’s last message', async () => {
+    for (const h of [24, 6 * 24, 7 * 24 - 0.01]) expect(await connector.send({ ...msg, lastInboundAt: hoursAgo(h) })).toMatchObject({ ok: true })
+    expect(api.calls.map((c) => c.params)).toEqual(Array(3).fill({
+      recipient: { id: PSID }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: msg.text, metadata: 'hub:o1' },
+    }))
+  })
+
+  it('refuses, without calling Meta, a send 7 days after the last message or to someone who never wrote', async () => {
+    for (const lastInboundAt of [hoursAgo(7 * 24), hoursAgo(30 * 24), null]) {
+      const result = await connector.send({ ...msg, lastInboundAt })
+      expect(result).toEqual({ ok: false, retryable: false, error: expect.stringMatching(/^Messenger: outside the reply window/) })
+    }
+    expect(api.calls).toEqual([])
+  })
+
+  it('names the Human Agent permission when Meta refuses a tagged send as outside the window', async () => {
+    api.failNext(1, 400, OUTSIDE_WINDOW)
+    const result = await connector.send({ ...msg, lastInboundAt: hoursAgo(48) })
+    expect(result).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('Human Agent permission') })
   })
 
   it.each([[500], [503], [429]])('reports a %i as retryable', async (status) => {
@@ -316,6 +318,7 @@ describe('Messenger send', () => {
     const result = await connector.send(msg)
     expect(result).toMatchObject({ ok: false, retryable: false })
     expect(result.ok ? '' : result.error).toMatch(/outside the 24-hour messaging window.*Graph 10\/2018278/)
+    expect(result.ok ? '' : result.error).not.toContain('Human Agent')
   })
 
   it.each([[400, 'No matching user found'], [403, '(#200)']])('reports a %i as final', async (status, text) => {
@@ -358,5 +361,81 @@ describe('Messenger send', () => {
     expect(sendResult(200, '{"recipient_id":"1"}')).toMatchObject({ ok: false, retryable: true })
     expect(sendResult(400, '{"error":{"code":1,"error_subcode":99,"message":"An unknown error occurred"}}')).toMatchObject({ ok: false, retryable: false })
     expect(sendResult(400, '{"error":{"code":551,"message":"This person isn\'t available right now."}}')).toMatchObject({ ok: false, retryable: false })
+  })
+})
+
+describe('Messenger attachments and profiles', () => {
+  let api: FakeMessengerApi
+  let connector: ReturnType<typeof createMessengerConnector>
+  const warn = vi.fn()
+  beforeAll(async () => {
+    api = await startFakeMessengerApi()
+    connector = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: api.token, apiUrl: api.url, log: { warn } })
+  })
+  afterAll(() => api.close())
+  beforeEach(() => {
+    api.calls.splice(0)
+    warn.mockClear()
+  })
+
+  it('fetches an attachment’s bytes from its URL, sending no token', async () => {
+    const url = api.addMedia('zdjecie.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'image/jpeg')
+    const result = await connector.fetchAttachment!(url, 1000)
+    expect(result).toEqual({ ok: true, bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), contentType: 'image/jpeg' })
+    expect(api.calls).toEqual([{ method: 'GET', path: '/media/zdjecie.jpg', token: null, tokenIn: null, params: {}, status: 200 }])
+  })
+
+  it('refuses a body over the cap, and reports a missing one as final', async () => {
+    const url = api.addMedia('film.mp4', Buffer.alloc(5000), 'video/mp4')
+    expect(await connector.fetchAttachment!(url, 4999)).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('larger than 4999') })
+    expect(await connector.fetchAttachment!(url.replace('film.mp4', 'brak.mp4'), 4999)).toMatchObject({ ok: false, retryable: false, error: 'HTTP 404' })
+  })
+
+  it('refuses hosts that are not Meta’s, and plain http to Meta’s hosts, without any request', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+    for (const ref of ['https://example.org/a.jpg', 'https://fbcdn.net.example.org/a.jpg', 'http://scontent.xx.fbcdn.net/a.jpg', 'file:///etc/passwd', 'nie-url']) {
+      expect(await connector.fetchAttachment!(ref, 1000), ref).toMatchObject({ ok: false, retryable: false })
+    }
+    expect(fetchSpy).not.toHaveBeenCalled()
+    fetchSpy.mockRestore()
+    // With the default Graph root, a local address is no Meta host either (the fake's host is only trusted when
+    // apiUrl names it).
+    const real = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: api.token })
+    expect(await real.fetchAttachment!(api.addMedia('x.png', 'x', 'image/png'), 1000)).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining('127.0.0.1') })
+    expect(api.calls).toEqual([])
+  })
+
+  it('trusts the extra media hosts it is given', async () => {
+    const url = api.addMedia('plik.pdf', '%PDF-1.7', 'application/pdf')
+    const viaProxy = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: api.token, mediaHosts: ['127.0.0.1'] })
+    expect(await viaProxy.fetchAttachment!(url, 1000)).toMatchObject({ ok: true, contentType: 'application/pdf' })
+  })
+
+  it('reads the person’s name from the User Profile API with the page token', async () => {
+    api.setProfile(PSID, 'Anna', 'Kowalska-Nowak')
+    api.setProfile('42', '  Jan ', '')
+    expect(await connector.profileName!(PSID)).toBe('Anna Kowalska-Nowak')
+    expect(await connector.profileName!('42')).toBe('Jan')
+    expect(api.calls[0]).toEqual({ method: 'GET', path: `/${PSID}`, token: api.token, tokenIn: 'header', params: { fields: 'first_name,last_name' }, status: 200 })
+  })
+
+  it('answers null, never throwing or logging the token, for an unknown person, a Graph error or no answer', async () => {
+    expect(await connector.profileName!('999')).toBeNull()
+    expect(api.calls.at(-1)).toMatchObject({ path: '/999', status: 400 })
+    api.setProfile(PSID, 'Anna', 'Kowalska')
+    api.failNext(1, 500)
+    expect(await connector.profileName!(PSID)).toBeNull()
+    const wrongToken = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: 'EAAsecretPageToken987', apiUrl: api.url, log: { warn } })
+    expect(await wrongToken.profileName!(PSID)).toBeNull()
+    const down = createMessengerConnector({ appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, pageAccessToken: 'EAAsecretPageToken987', apiUrl: 'http://127.0.0.1:9/v25.0', log: { warn } })
+    expect(await down.profileName!(PSID)).toBeNull()
+    expect(warn).toHaveBeenCalledTimes(4)
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('EAAsecretPageToken987')
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(api.token)
+  })
+
+  it('escapes the PSID into the path', async () => {
+    expect(await connector.profileName!('../me/messages')).toBeNull()
+    expect(api.calls.at(-1)).toMatchObject({ method: 'GET', path: '/..%2Fme%2Fmessages' })
   })
 })

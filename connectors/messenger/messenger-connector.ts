@@ -1,13 +1,16 @@
 // The Messenger connector (ARCHITECTURE.md, Connectors): the Messenger Platform webhook in (verification GET and
-// signed POST), the Send API out through fetch. No SDK: the platform is a small HTTP API (STACK.md).
+// signed POST), the Send API out through fetch, attachments from Meta's CDN, names from the User Profile API. No SDK:
+// the platform is a small HTTP API (STACK.md).
 // Config: MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN, MESSENGER_PAGE_ACCESS_TOKEN, MESSENGER_API_URL.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { Connector, Ingest, OutboundMessage, SendResult } from '../connector.ts'
+import { replyWindow } from '../../protocol/reply-window.ts'
+import type { Connector, FetchedAttachment, Ingest, OutboundMessage, SendResult } from '../connector.ts'
+import { fetchMedia, hostAllowed } from '../media-fetch.ts'
 import { parseJsonKeepingBigInts } from '../telegram/safe-json.ts'
-import { parseWebhook } from './parse-webhook.ts'
+import { OUTBOX_METADATA_PREFIX, parseWebhook } from './parse-webhook.ts'
 
 export interface MessengerConnectorConfig {
   /** The app secret: the key of the X-Hub-Signature-256 HMAC. */
@@ -20,6 +23,9 @@ export interface MessengerConnectorConfig {
   log?: { warn(obj: object, msg?: string): void }
   /** How long one Send API call may take before it counts as a retryable timeout; default 15 s. */
   sendTimeoutMs?: number
+  /** Extra hosts attachments may be fetched from over http and at internal addresses (a test fake, a media proxy),
+   * as exact names or `.suffix`es; Meta's own CDN hosts are always allowed (over https). */
+  mediaHosts?: string[]
 }
 
 /**
@@ -33,6 +39,9 @@ export const MAX_BODY_BYTES = 1024 * 1024
 const SIGNATURE_HEADER = 'X-Hub-Signature-256'
 /** Meta expects exactly this body with the 200. */
 const EVENT_RECEIVED = 'EVENT_RECEIVED'
+/** Where Meta serves attachment payload.url (scontent.xx.fbcdn.net, cdn.fbsbx.com, lookaside.fbsbx.com…). */
+export const META_MEDIA_HOSTS = ['.fbcdn.net', '.fbsbx.com', '.facebook.com', '.fb.com', '.cdninstagram.com']
+const PROFILE_TIMEOUT_MS = 10_000
 
 export function createMessengerConnector(cfg: MessengerConnectorConfig): Connector {
   if (cfg.appSecret === '' || cfg.verifyToken === '' || cfg.pageAccessToken === '') {
@@ -41,6 +50,11 @@ export function createMessengerConnector(cfg: MessengerConnectorConfig): Connect
   const apiUrl = (cfg.apiUrl ?? DEFAULT_GRAPH_API_URL).replace(/\/+$/, '')
   const sendTimeoutMs = cfg.sendTimeoutMs ?? 15_000
   const verifyTokenDigest = sha256(cfg.verifyToken)
+  if (!URL.canParse(apiUrl)) throw new Error('Messenger: the API URL is not a URL')
+  // An API root the operator pointed elsewhere (a fake, a proxy) is trusted for media too: its media URLs live there.
+  // Meta's own hosts stay under the strict rules (https, public addresses) whatever the version in the URL.
+  const apiHost = new URL(apiUrl).hostname
+  const trustedMediaHosts = [...(hostAllowed(apiHost, META_MEDIA_HOSTS) ? [] : [apiHost]), ...(cfg.mediaHosts ?? [])]
 
   function routes(ingest: Ingest): Hono {
     const app = new Hono()
@@ -91,13 +105,14 @@ export function createMessengerConnector(cfg: MessengerConnectorConfig): Connect
         }
         const unexpected = parsed.skipped.filter((s) => !s.expected)
         if (unexpected.length > 0) cfg.log?.warn({ skipped: unexpected }, 'messenger: events not ingested')
-        if (parsed.messages.length > 0) {
+        if (parsed.events.length > 0) {
           try {
             // The whole batch in one call: the hub commits it, deduplicating on externalId (the mid).
-            await ingest(parsed.messages)
+            await ingest(parsed.events)
           } catch (err) {
-            // Meta retries a non-2xx delivery; the hub stores each externalId once.
-            cfg.log?.warn({ err, externalIds: parsed.messages.map((m) => m.externalId) }, 'messenger: ingest failed')
+            // Meta retries a non-2xx delivery; the hub stores each externalId once and applies receipts idempotently.
+            const ids = parsed.events.map((e) => (e.kind === 'receipt' ? `receipt:${e.state}:${e.senderId}` : e.externalId))
+            cfg.log?.warn({ err, externalIds: ids }, 'messenger: ingest failed')
             return error(c, 500, 'internal', 'The events could not be stored')
           }
         }
@@ -107,12 +122,21 @@ export function createMessengerConnector(cfg: MessengerConnectorConfig): Connect
     return app
   }
 
-  // The Send API has no idempotency key, so msg.outboxId cannot travel with the send: if a send times out after
-  // Meta accepted it, the retry delivers a second copy. The echo webhook (later) can detect that by mid.
-  // messaging_type RESPONSE is valid inside the 24-hour window; the HUMAN_AGENT tag (up to 7 days) needs the
-  // window to be known here, which OutboundMessage does not carry yet.
+  // The Send API has no idempotency key: if a send times out after Meta accepted it, the retry delivers a second
+  // copy. The outbox id rides along in message.metadata, which Meta repeats in the echo, so the hub can link both
+  // copies to the outbox row.
   async function send(msg: OutboundMessage): Promise<SendResult> {
-    const request = { recipient: { id: msg.recipientId }, messaging_type: 'RESPONSE', message: { text: msg.text } }
+    // Inside 24 hours of the person's last message a plain RESPONSE; then, up to 7 days, only as a human agent's
+    // reply (the HUMAN_AGENT tag; the app needs that permission); after that Meta refuses anything, so no call.
+    const window = replyWindow('messenger', msg.lastInboundAt, msg.now)
+    if (window.state !== 'open' && window.state !== 'human_agent') {
+      return { ok: false, retryable: false, error: "Messenger: outside the reply window (7 days after the person's last message); they have to write to the page first" }
+    }
+    const request = {
+      recipient: { id: msg.recipientId },
+      ...(window.state === 'open' ? { messaging_type: 'RESPONSE' } : { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }),
+      message: { text: msg.text, metadata: OUTBOX_METADATA_PREFIX + msg.outboxId },
+    }
     let status: number
     let text: string
     try {
@@ -131,11 +155,41 @@ export function createMessengerConnector(cfg: MessengerConnectorConfig): Connect
       const message = timedOut ? `no answer within ${sendTimeoutMs} ms` : describeNetworkError(err)
       return { ok: false, retryable: true, error: redact(`Messenger unreachable: ${message}`, cfg.pageAccessToken) }
     }
-    const result = sendResult(status, text)
+    const result = sendResult(status, text, window.state === 'human_agent')
     return result.ok ? result : { ...result, error: redact(result.error, cfg.pageAccessToken) }
   }
 
-  return { kind: 'messenger', routes, send }
+  // The ref is the attachment's payload.url from the webhook: a signed CDN URL that needs no token, so none is
+  // sent (it would leak to whatever host the URL names). fetchMedia keeps it to Meta's hosts.
+  function fetchAttachment(ref: string, maxBytes: number): Promise<FetchedAttachment> {
+    return fetchMedia(ref, { allowedHosts: META_MEDIA_HOSTS, trustedHosts: trustedMediaHosts, maxBytes })
+  }
+
+  // The User Profile API: only first and last name (asking for profile_pic etc. needs more review). Best effort:
+  // the contact just stays unnamed when it fails (no permission, the person blocked the page, Graph down).
+  async function profileName(psid: string): Promise<string | null> {
+    try {
+      const res = await fetch(`${apiUrl}/${encodeURIComponent(psid)}?fields=first_name,last_name`, {
+        headers: { authorization: `Bearer ${cfg.pageAccessToken}` },
+        signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS),
+      })
+      const body: unknown = parseJsonKeepingBigInts(await res.text())
+      const obj = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+      if (!res.ok) {
+        const err = typeof obj.error === 'object' && obj.error !== null ? (obj.error as GraphError) : {}
+        // Codes only: a Graph message may repeat the request, token and all.
+        cfg.log?.warn({ status: res.status, code: err.code, subcode: err.error_subcode }, 'messenger: profile lookup failed')
+        return null
+      }
+      const name = [obj.first_name, obj.last_name].filter((p): p is string => typeof p === 'string').join(' ').trim().replace(/\s+/g, ' ')
+      return name === '' ? null : name
+    } catch (err) {
+      cfg.log?.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'messenger: profile lookup failed')
+      return null
+    }
+  }
+
+  return { kind: 'messenger', routes, send, fetchAttachment, profileName }
 }
 
 interface GraphError { message?: unknown; type?: unknown; code?: unknown; error_subcode?: unknown; is_transient?: unknown; fbtrace_id?: unknown }
@@ -151,8 +205,8 @@ const TRANSIENT_CODES = new Set([
   1200, // temporary send message failure
 ])
 
-/** The Send API's answer → SendResult. Exported for unit tests. */
-export function sendResult(status: number, text: string): SendResult {
+/** The Send API's answer → SendResult; `tagged`: the send used the HUMAN_AGENT tag. Exported for unit tests. */
+export function sendResult(status: number, text: string, tagged = false): SendResult {
   let body: unknown
   try {
     body = parseJsonKeepingBigInts(text)
@@ -175,7 +229,12 @@ export function sendResult(status: number, text: string): SendResult {
   const prefix = `Messenger ${status}`
   // Final refusals with a reason staff can act on.
   if (code === 10 && (subcode === 2018278 || subcode === 2018065)) {
-    return { ok: false, retryable: false, error: `${prefix}: outside the 24-hour messaging window; the person has to write to the page again first (${graph})` }
+    // Meta's clock and ours may disagree at the edges; a tagged send also fails so when the app lacks the Human
+    // Agent permission.
+    const why = tagged
+      ? 'outside the messaging window, or the app lacks the Human Agent permission for the HUMAN_AGENT tag; with it, the person has to write to the page again first'
+      : 'outside the 24-hour messaging window; the person has to write to the page again first'
+    return { ok: false, retryable: false, error: `${prefix}: ${why} (${graph})` }
   }
   if (code === 551) return { ok: false, retryable: false, error: `${prefix}: the person cannot receive messages from this page now (${graph})` }
   if (code === 190) return { ok: false, retryable: false, error: `${prefix}: the page access token is invalid or expired; check MESSENGER_PAGE_ACCESS_TOKEN (${graph})` }

@@ -10,6 +10,8 @@ export const contacts = pgTable('contacts', {
   /** TERYT code of where the citizen lives (county, or voivodeship); chooses the local office on escalation. */
   region: text('region'),
   notes: text('notes'),
+  /** Set when staff merged this contact into another: its identities and conversations moved there. */
+  mergedInto: uuid('merged_into'),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

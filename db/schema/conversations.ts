@@ -37,6 +37,8 @@ export const conversations = pgTable(
     lastMessageText: text('last_message_text'),
     lastMessageDirection: text('last_message_direction'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When the citizen last wrote (the provider's time): the reply window of Messenger. */
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
     /** SLA clocks (domain/sla): their state, the policy and calendar they run on. */

@@ -21,13 +21,18 @@ export const events = pgTable(
     clientId: text('client_id'),
     /** Provider message id, namespaced by the connector (e.g. `messenger:<mid>`). */
     externalId: text('external_id'),
+    /** The provider's id of the message itself when replies and edits name it otherwise (Telegram chat:message). */
+    providerRef: text('provider_ref'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When it happened (the provider's send time for a citizen's message): the timeline's display order. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('events_conversation_seq_uq').on(t.conversationId, t.seq),
     uniqueIndex('events_author_client_uq').on(t.authorId, t.clientId),
     uniqueIndex('events_external_uq').on(t.externalId),
+    index('events_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`),
     /** The pace of assignments (estimated waits, service level): recent assignment events by time. */
     index('events_assignment_time_idx').on(t.createdAt).where(sql`${t.type} = 'assignment'`),
   ],
@@ -52,6 +57,17 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /** The provider's id of the sent message (`messenger:<mid>`): receipts and echoes find it by this. */
+    providerId: text('provider_id'),
+    /** Message states from the provider's receipts; they only move forward (sent → delivered → read). */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    /** Echoes and replies find the hub's own messages by the provider's id. */
+    index('outbox_provider_idx').on(t.providerId).where(sql`${t.providerId} is not null`),
+    /** Receipts: the sent, not yet read messages of a conversation. */
+    index('outbox_unread_idx').on(t.conversationId, t.sentAt).where(sql`${t.readAt} is null and ${t.status} = 'sent'`),
+  ],
 )

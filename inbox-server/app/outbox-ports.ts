@@ -11,6 +11,8 @@ export interface OutboxJob {
   text: string
   /** The contact's identity on the channel: where the message goes. */
   recipientId: string | null
+  /** When the citizen last wrote in the conversation (reply windows). */
+  lastInboundAt: Date | null
 }
 
 export interface OutboxStore {
@@ -19,7 +21,9 @@ export interface OutboxStore {
    * (a worker that dies mid-send leaves it to be taken again then). Rows another worker is taking are skipped.
    */
   claimOutbox(now: Date, leaseUntil: Date, limit: number): Promise<OutboxJob[]>
-  markOutboxSent(id: string, now: Date): Promise<void>
+  /** `sentAt`: when the successful attempt started, so that a provider's read watermark (its own clock, set when
+   * it accepted the message) is never earlier than it. `providerId`: the provider's id of the message. */
+  markOutboxSent(id: string, sentAt: Date, providerId: string): Promise<void>
   retryOutbox(id: string, error: string, at: Date): Promise<void>
   failOutbox(id: string, error: string): Promise<void>
 }

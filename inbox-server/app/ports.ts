@@ -5,6 +5,8 @@ import type { SlaClockKind } from '../../protocol/sla.ts'
 import type { Consultant as RoutingConsultant, Presence, Waiting } from '../domain/routing/routing-model.ts'
 import type { AdminStore } from './admin-ports.ts'
 import type { OutboxStore, OutboxTxStore } from './outbox-ports.ts'
+import type { ChannelStore, ChannelTxStore } from './channel-ports.ts'
+import type { ContactStore } from './contact-ports.ts'
 import type { SlaStore, SlaTxStore, StoredSla } from './sla-ports.ts'
 
 export interface Clock {
@@ -38,7 +40,9 @@ export interface Bus {
 }
 
 /** The answer to a send from widget, console or API: the stored event, or why nothing was stored. */
-export type SendOutcome = { ok: true; event: TimelineEvent; duplicate: boolean } | { ok: false; error: 'not_found' }
+export type SendOutcome =
+  | { ok: true; event: TimelineEvent; duplicate: boolean }
+  | { ok: false; error: 'not_found' | 'outside_reply_window' | 'too_long'; message?: string }
 
 export interface ConsultantRecord {
   id: string
@@ -65,6 +69,8 @@ export interface ConversationRecord {
   priority: number
   requiredSkills: string[]
   lastSeq: number
+  /** When the citizen last wrote (provider time); null when never. */
+  lastInboundAt: Date | null
 }
 
 export interface NewEvent {
@@ -74,7 +80,11 @@ export interface NewEvent {
   author: { kind: 'contact' | 'consultant' | 'system'; id: string | null; name: string | null }
   clientId?: string | null
   externalId?: string | null
+  /** The provider's own id of the message when edits and replies name it otherwise (see InboundMessage.ref). */
+  providerRef?: string | null
   data?: Record<string, unknown> | null
+  /** When it happened, if not now: a provider's send time (the timeline's display order). */
+  occurredAt?: Date
 }
 
 /** A conversation as the store reads it: the wire view, with the SLA clocks it holds for the badge to be made from. */
@@ -97,7 +107,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -189,7 +199,7 @@ export interface QueueRouting {
 }
 
 /** Writes inside one transaction. */
-export interface TxStore extends SlaTxStore, OutboxTxStore {
+export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore {
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
   lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */

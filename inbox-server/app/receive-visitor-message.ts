@@ -10,6 +10,7 @@ import type { AppendTarget, Bus, Clock, Defaults, NewEvent, SendOutcome, Store, 
 import { publishEvents } from './publish-events.ts'
 import type { SlaApplied, SlaClocks } from './sla-clocks.ts'
 import { writeOnce } from './write-once.ts'
+import type { NewAttachment } from './channel-ports.ts'
 
 export interface VisitorMessage {
   contactId: string
@@ -24,6 +25,14 @@ export interface VisitorMessage {
   topic?: string
   /** The widget's language: the hint when the text itself does not tell. */
   lang?: Language
+  /** A connector's delivery: when the provider says it was sent (its place in the timeline). */
+  sentAt?: Date
+  /** The provider's other id for the message (edits and replies name it by this). */
+  providerRef?: string
+  /** Extra event data (attachments, the message it replies to, a pressed button). */
+  data?: Record<string, unknown>
+  /** Attachment rows to write with the message (their ids are in `data.attachments`). */
+  attachments?: readonly NewAttachment[]
 }
 
 export function createReceiveVisitorMessage(deps: {
@@ -45,6 +54,9 @@ export function createReceiveVisitorMessage(deps: {
       author: { kind: 'contact', id: m.contactId, name: null },
       ...(m.clientId ? { clientId: m.clientId } : {}),
       ...(m.externalId ? { externalId: m.externalId } : {}),
+      ...(m.providerRef ? { providerRef: m.providerRef } : {}),
+      ...(m.data ? { data: m.data } : {}),
+      ...(m.sentAt ? { occurredAt: m.sentAt } : {}),
     }
     const target: AppendTarget = m.conversationId
       ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: channel.kind }
@@ -61,6 +73,7 @@ export function createReceiveVisitorMessage(deps: {
           (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, channel, entry, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
+        if (m.attachments?.length) await tx.insertAttachments(appended.event.id, appended.event.conversationId, channel.kind, m.attachments, now)
         const change = afterCitizenMessage(appended.conversation)
         if (change.transition) {
           const id = appended.conversation.id

@@ -1,6 +1,9 @@
 // A consultant replies or writes a private note: stored once per clientId; answering takes an unassigned conversation.
 import type { TimelineEvent } from '../../protocol/rest.ts'
+import { channelLimits } from '../../protocol/channel-limits.ts'
+import { replyWindow } from '../../protocol/reply-window.ts'
 import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
+import type { ChannelKind } from '../../protocol/channel.ts'
 import type { Bus, Clock, ConsultantRecord, SendOutcome, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import { assignmentEvent } from './routing-events.ts'
@@ -13,6 +16,16 @@ export interface StaffMessage {
   clientId: string
   text: string
   private: boolean
+}
+
+/** A reply the conversation's channel cannot carry: the transaction rolls back and the reason is answered. */
+class Refused extends Error {
+  constructor(
+    readonly code: 'outside_reply_window' | 'too_long',
+    readonly reason: string,
+  ) {
+    super(reason)
+  }
 }
 
 export function createSendStaffMessage(deps: {
@@ -39,6 +52,7 @@ export function createSendStaffMessage(deps: {
           now,
         )
         if (!appended) return null
+        if (!m.private) refuseWhatTheChannelCannotCarry(appended.conversation, m.text, now)
         const written: TimelineEvent[] = [appended.event]
         // A reply on a provider's channel is sent by the outbox worker, committed together with the message.
         const viaConnector = !m.private && appended.conversation.channelKind !== 'webchat'
@@ -55,12 +69,27 @@ export function createSendStaffMessage(deps: {
         }
         return { event: appended.event, written, to: appended.conversation, viaConnector }
       }),
-    )
+    ).catch((err: unknown) => {
+      if (err instanceof Refused) return { refused: err }
+      throw err
+    })
+    if ('refused' in r) return { ok: false, error: r.refused.code, message: r.refused.reason }
     if ('duplicate' in r) return { ok: true, event: r.duplicate, duplicate: true }
     if (r.written?.viaConnector) deps.onOutbox?.()
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, r.written.to, r.written.written)
     if (sla) deps.sla?.armed(r.written.to.id, sla)
     return { ok: true, event: r.written.event, duplicate: false }
+  }
+}
+
+/** Checked after the append (which found the conversation and its channel), so a refusal rolls the append back. */
+function refuseWhatTheChannelCannotCarry(conv: { channelKind: ChannelKind; lastInboundAt: Date | null }, text: string, now: Date) {
+  const limits = channelLimits(conv.channelKind)
+  if (!limits.canReply) throw new Refused('too_long', `Replies on ${conv.channelKind} are not written here`)
+  if (text.length > limits.maxChars) throw new Refused('too_long', `At most ${limits.maxChars} characters on ${conv.channelKind}`)
+  const window = replyWindow(conv.channelKind, conv.lastInboundAt, now)
+  if (window.state === 'closed') {
+    throw new Refused('outside_reply_window', 'Messenger allows replies for 7 days after the person’s last message; they have to write to the page first')
   }
 }

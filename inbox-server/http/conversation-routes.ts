@@ -84,7 +84,7 @@ export function conversationRoutes(deps: {
       text: body.value.text,
       private: body.value.private ?? false,
     })
-    if (!r.ok) return apiError(c, r.error, 'No such conversation')
+    if (!r.ok) return apiError(c, r.error, r.message ?? 'No such conversation')
     return c.json(r.event, r.duplicate ? 200 : 201)
   })
 

@@ -12,6 +12,9 @@ export function createHttpApp(parts: {
   api: Hono<StaffEnv>
   directory: Hono<StaffEnv>
   admin: Hono<StaffEnv>
+  contacts: Hono<StaffEnv>
+  /** Authenticates staff or the widget visitor itself. */
+  attachments: Hono
   /** Provider webhooks, each authenticated by its connector before it is parsed. */
   connectors: { path: string; app: Hono }[]
   openapi: () => unknown
@@ -36,6 +39,10 @@ export function createHttpApp(parts: {
   app.route('/api/conversations', parts.api)
   for (const path of ['/api/queues', '/api/offices', '/api/consultants']) app.use(path, parts.requireStaff)
   app.route('/api', parts.directory)
+  app.use('/api/contacts', parts.requireStaff)
+  app.use('/api/contacts/*', parts.requireStaff)
+  app.route('/api/contacts', parts.contacts)
+  app.route('/api/attachments', parts.attachments)
   for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/me/*']) app.use(path, parts.requireStaff)
   app.route('/api', parts.admin)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))

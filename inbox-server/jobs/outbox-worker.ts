@@ -5,11 +5,12 @@ import type { ChannelKind } from '../../protocol/channel.ts'
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { OutboxJob } from '../app/outbox-ports.ts'
 import type { Bus, Clock, Logger, Store } from '../app/ports.ts'
+import { createPollLoop } from './poll-loop.ts'
 import { publishEvents } from '../app/publish-events.ts'
 import { SYSTEM_AUTHOR } from '../app/routing-events.ts'
 
 export interface Sender {
-  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
+  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string; lastInboundAt: Date | null; now: Date }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
 }
 
 export const MAX_ATTEMPTS = 8
@@ -22,10 +23,6 @@ export function backoffMs(attempts: number): number {
 }
 
 export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock; log: Logger; senders: Partial<Record<ChannelKind, Sender>>; pollMs?: number }) {
-  let running: Promise<void> | null = null
-  let again = false
-  let stopped = false
-  let cancel: (() => void) | null = null
 
   async function record(job: OutboxJob, data: Record<string, unknown>) {
     const now = deps.clock.now()
@@ -43,13 +40,14 @@ export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock;
     }
     if (!sender) return fail(`no connector is configured for ${job.channelKind}`)
     if (!job.recipientId) return fail('the contact has no identity on this channel')
-    const r = await sender.send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text }).catch((err: unknown) => ({
+    const startedAt = deps.clock.now()
+    const r = await sender.send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text, lastInboundAt: job.lastInboundAt, now: startedAt }).catch((err: unknown) => ({
       ok: false as const,
       retryable: true,
       error: err instanceof Error ? err.message : String(err),
     }))
     if (r.ok) {
-      await deps.store.markOutboxSent(job.id, deps.clock.now())
+      await deps.store.markOutboxSent(job.id, startedAt, r.providerId)
       return record(job, { state: 'sent', providerId: r.providerId, attempts: job.attempts })
     }
     if (r.retryable && job.attempts < MAX_ATTEMPTS) {
@@ -68,38 +66,5 @@ export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock;
     }
   }
 
-  function poke(): Promise<void> {
-    if (stopped) return Promise.resolve()
-    if (running) {
-      again = true
-      return running
-    }
-    running = drain()
-      .catch((err: unknown) => deps.log.error({ err }, 'outbox drain failed'))
-      .finally(() => {
-        running = null
-        if (again) {
-          again = false
-          void poke()
-        }
-      })
-    return running
-  }
-
-  function tick() {
-    if (stopped) return
-    cancel = deps.clock.setTimer(() => {
-      void poke().finally(tick)
-    }, deps.pollMs ?? 1000)
-  }
-  tick()
-
-  return {
-    /** A send was queued on this node: go now rather than at the next poll. */
-    poke,
-    stop() {
-      stopped = true
-      cancel?.()
-    },
-  }
+  return createPollLoop({ clock: deps.clock, log: deps.log, pollMs: deps.pollMs ?? 1000, name: 'outbox', drain })
 }

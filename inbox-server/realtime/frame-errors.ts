@@ -12,6 +12,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   rate_limited: 'Too many messages; slow down',
   offer_gone: 'The offer has expired or was withdrawn',
   bad_reason: 'Not an active presence reason of that state',
+  outside_reply_window: 'Outside the channel’s reply window: the citizen has to write first',
+  too_long: 'The message is longer than this channel takes',
   internal: 'Something went wrong on the server; try again',
 }
 

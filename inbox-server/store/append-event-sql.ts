@@ -23,21 +23,27 @@ export function appendEventStatement(target: AppendTarget, e: NewEvent, now: Dat
           sql` and `,
         )
   const at = now.toISOString()
+  const occurred = (e.occurredAt ?? now).toISOString()
   const preview =
     e.type === 'message' ? sql`, last_message_text = ${e.text}, last_message_direction = ${e.direction}` : sql``
+  // The reply window runs from the citizen's latest message by the provider's clock; a late delivery never shortens it.
+  const inbound =
+    e.type === 'message' && e.direction === 'in'
+      ? sql`, last_inbound_at = greatest(coalesce(last_inbound_at, ${occurred}::timestamptz), ${occurred}::timestamptz)`
+      : sql``
   return sql`
     with c as (
       update conversations
-         set last_seq = last_seq + 1, last_activity_at = ${at}::timestamptz${preview}
+         set last_seq = last_seq + 1, last_activity_at = ${at}::timestamptz${preview}${inbound}
        where ${where}
    returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, escalated_from_queue_id, assignee_id, priority,
-             required_skills, last_seq
+             required_skills, last_seq, last_inbound_at
     ), e as (
       insert into events (conversation_id, seq, type, direction, text, author_kind, author_id, author_name,
-                          client_id, external_id, data, created_at)
+                          client_id, external_id, provider_ref, data, created_at, occurred_at)
       select c.id, c.last_seq, ${e.type}, ${e.direction}, ${e.text}, ${e.author.kind}, ${e.author.id}::uuid,
-             ${e.author.name}, ${e.clientId ?? null}, ${e.externalId ?? null},
-             ${e.data ? JSON.stringify(e.data) : null}::jsonb, ${at}::timestamptz
+             ${e.author.name}, ${e.clientId ?? null}, ${e.externalId ?? null}, ${e.providerRef ?? null},
+             ${e.data ? JSON.stringify(e.data) : null}::jsonb, ${at}::timestamptz, ${occurred}::timestamptz
         from c
           on conflict do nothing
    returning id
@@ -68,6 +74,7 @@ export function toAppended(row: Row | undefined, e: NewEvent, now: Date): (Appen
     clientId: e.clientId ?? null,
     data: e.data ?? null,
     createdAt: now.toISOString(),
+    occurredAt: (e.occurredAt ?? now).toISOString(),
   }
   return {
     inserted: row.event_id !== null,
@@ -85,6 +92,7 @@ export function toAppended(row: Row | undefined, e: NewEvent, now: Date): (Appen
       priority: Number(row.priority ?? 0),
       requiredSkills: (row.required_skills as string[] | null) ?? [],
       lastSeq: seq,
+      lastInboundAt: row.last_inbound_at ? new Date(row.last_inbound_at as string) : null,
     },
   }
 }

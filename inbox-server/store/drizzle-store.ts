@@ -16,6 +16,9 @@ import {
 } from '../../db/schema.ts'
 import type { ConversationStatus } from '../../protocol/channel.ts'
 import { STAFF_ONLY_EVENT_TYPES } from '../domain/event-visibility.ts'
+import { channelVouchesFor } from '../domain/identity-trust.ts'
+import { channelTxStore, createChannelStore } from './channel-store.ts'
+import { createContactStore } from './contact-store.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
@@ -32,6 +35,8 @@ export function createDrizzleStore(database: Database): Store {
     ...createAdminStore(db),
     ...createSlaStore(db),
     ...createOutboxStore(db),
+    ...createChannelStore(db),
+    ...createContactStore(db),
     kind: database.kind,
     async ping() {
       try {
@@ -228,7 +233,7 @@ export function createDrizzleStore(database: Database): Store {
         if (!contact) throw new Error('insert returned nothing')
         const [created] = await tx
           .insert(identities)
-          .values({ contactId: contact.id, channelKind, externalId })
+          .values({ contactId: contact.id, channelKind, externalId, verified: channelVouchesFor(channelKind) })
           .onConflictDoNothing()
           .returning({ contactId: identities.contactId })
         if (created) return created.contactId
@@ -371,6 +376,7 @@ function createTxStore(tx: Tx): TxStore {
   return {
     ...slaTxStore(tx),
     ...outboxTxStore(tx),
+    ...channelTxStore(tx),
     async lockConversation(id) {
       const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
       return r ? toConversationRecord(r) : null

@@ -22,7 +22,7 @@ export function createOutboxStore(db: Db): OutboxStore {
               from due where o.id = due.id
             returning o.id, o.event_id, o.conversation_id, o.channel_kind, o.attempts
           )
-          select claimed.*, e.text, (select i.external_id from identities i
+          select claimed.*, e.text, c.last_inbound_at, (select i.external_id from identities i
                                       where i.contact_id = c.contact_id and i.channel_kind = claimed.channel_kind
                                       order by i.created_at limit 1) as recipient_id
             from claimed join events e on e.id = claimed.event_id join conversations c on c.id = claimed.conversation_id`),
@@ -35,10 +35,11 @@ export function createOutboxStore(db: Db): OutboxStore {
         attempts: Number(r.attempts),
         text: String(r.text ?? ''),
         recipientId: r.recipient_id === null || r.recipient_id === undefined ? null : String(r.recipient_id),
+        lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at as string) : null,
       }))
     },
-    async markOutboxSent(id, now) {
-      await db.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+    async markOutboxSent(id, sentAt, providerId) {
+      await db.update(outbox).set({ status: 'sent', sentAt, providerId: sql`coalesce(${outbox.providerId}, ${providerId})`, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
     },
     async retryOutbox(id, error, at) {
       await db.update(outbox).set({ lastError: error, nextAttemptAt: at }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))

@@ -22,6 +22,7 @@ export function toTimelineEvent(r: EventRow): TimelineEvent {
     clientId: r.clientId,
     data: r.data ?? null,
     createdAt: r.createdAt.toISOString(),
+    occurredAt: r.occurredAt.toISOString(),
   }
 }
 
@@ -38,6 +39,7 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
     assigneeId: r.assigneeId,
     priority: r.priority,
     requiredSkills: r.requiredSkills,
+    lastInboundAt: r.lastInboundAt,
     lastSeq: r.lastSeq,
   }
 }
@@ -58,6 +60,7 @@ export function toConversationView(r: ConversationRow, contactName: string | nul
         ? null
         : { text: r.lastMessageText, direction: r.lastMessageDirection as 'in' | 'out' | null },
     lastActivityAt: r.lastActivityAt.toISOString(),
+    lastInboundAt: r.lastInboundAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     slaState: (r.sla as StoredSla | null) ?? null,
   }

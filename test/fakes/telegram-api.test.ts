@@ -37,4 +37,28 @@ describe('fake Telegram Bot API', () => {
     expect((await call('/bot42:abc/sendMessage', { body: body() })).status).toBe(200)
     expect(api.calls.slice(-3).map((c) => c.status)).toEqual([429, 429, 200])
   })
+
+  it('describes registered files with getFile and serves them on the download route, 404 otherwise', async () => {
+    api.addFile('BQAD1', new Uint8Array([1, 2, 3]), 'documents/file_1.pdf')
+    const info = await call('/bot42:abc/getFile', { body: new URLSearchParams({ file_id: 'BQAD1' }) })
+    expect(await info.json()).toEqual({ ok: true, result: { file_id: 'BQAD1', file_unique_id: expect.any(String), file_size: 3, file_path: 'documents/file_1.pdf' } })
+    const unknown = await call('/bot42:abc/getFile', { body: new URLSearchParams({ file_id: 'nope' }) })
+    expect([unknown.status, await unknown.json()]).toEqual([400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' }])
+    const file = await fetch(`${api.url}/file/bot42:abc/documents/file_1.pdf`)
+    expect([file.status, [...new Uint8Array(await file.arrayBuffer())]]).toEqual([200, [1, 2, 3]])
+    expect((await fetch(`${api.url}/file/bot42:nope/documents/file_1.pdf`)).status).toBe(404)
+    expect((await fetch(`${api.url}/file/bot42:abc/documents/file_2.pdf`)).status).toBe(404)
+    expect(api.calls.slice(-5).map((c) => [c.method, c.status])).toEqual([['getFile', 200], ['getFile', 400], ['download', 200], ['download', 404], ['download', 404]])
+    api.addFile('BQAD2', new Uint8Array(1))
+    const defaulted = await call('/bot42:abc/getFile', { body: new URLSearchParams({ file_id: 'BQAD2' }) })
+    expect(await defaulted.json()).toMatchObject({ result: { file_path: expect.stringMatching(/^documents\/file_\d+$/) } })
+  })
+
+  it('answers answerCallbackQuery, refusing an empty query id', async () => {
+    const ok = await call('/bot42:abc/answerCallbackQuery', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ callback_query_id: 'q1' }) })
+    expect(await ok.json()).toEqual({ ok: true, result: true })
+    const empty = await call('/bot42:abc/answerCallbackQuery', { body: new URLSearchParams({}) })
+    expect(empty.status).toBe(400)
+    expect(api.calls.slice(-2).map((c) => [c.method, c.params, c.status])).toEqual([['answerCallbackQuery', { callback_query_id: 'q1' }, 200], ['answerCallbackQuery', {}, 400]])
+  })
 })

@@ -244,6 +244,7 @@ export class Chat {
         clientId: f.clientId,
         data: null,
         createdAt: f.createdAt ?? item.createdAt,
+        occurredAt: f.createdAt ?? item.createdAt,
       }
       merge(tl, ev)
       this.fillGap(f.conversationId)

@@ -49,6 +49,7 @@ export function event(seq: number, over: Partial<TimelineEvent> = {}): TimelineE
     clientId: null,
     data: null,
     createdAt: new Date(Date.UTC(2025, 0, 10, 9, 0, seq)).toISOString(),
+    occurredAt: new Date(Date.UTC(2025, 0, 10, 9, 0, seq)).toISOString(),
     ...over,
   }
 }

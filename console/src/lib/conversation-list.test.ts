@@ -28,6 +28,7 @@ function conv(id: string, minute: number, extra: Partial<Conversation> = {}): Co
     lastSeq: 1,
     lastMessage: { text: 'hi', direction: 'in' },
     lastActivityAt: at,
+    lastInboundAt: null,
     createdAt: at,
     sla: null,
     ...extra,

@@ -4,6 +4,7 @@ import type { Conversation, EventList, TimelineEvent } from '$protocol/rest.ts'
 import { HttpError, request } from './api.ts'
 import { received } from './sla.ts'
 import { applyLive, applyPage, applySynced, emptyTimeline, type Merge, type Timeline } from './timeline.ts'
+import { buildRows, type TimelineRow } from './timeline-view.ts'
 
 const STATUSES: readonly string[] = ['queued', 'offered', 'assigned', 'pending', 'snoozed', 'resolved'] satisfies ConversationStatus[]
 
@@ -32,6 +33,10 @@ export class ConversationView {
   timeline = $state.raw<Timeline>(emptyTimeline)
   status = $state<'loading' | 'ready' | 'not_found' | 'error'>('loading')
   visitorTyping = $state(false)
+  /** What is shown: (occurredAt, seq) order, with edits, attachment states and delivery states folded in. */
+  rows: TimelineRow[] = $derived(buildRows(this.timeline.events))
+  /** The hub refused a reply (e.g. `outside_reply_window`); cleared when the citizen writes again. */
+  replyRefused = $state<{ code: string; message: string } | null>(null)
 
   #hooks: ConversationHooks
   #loading: Promise<void> | null = null
@@ -107,6 +112,10 @@ export class ConversationView {
     this.details = details
   }
 
+  refuseReply(code: string, message: string): void {
+    this.replyRefused = { code, message }
+  }
+
   setVisitorTyping(on: boolean): void {
     clearTimeout(this.#typingTimer)
     this.visitorTyping = on
@@ -122,7 +131,10 @@ export class ConversationView {
   #merge(merge: Merge): void {
     if (merge.timeline !== this.timeline) this.timeline = merge.timeline
     if (merge.added.length > 0) {
-      if (merge.added.some((e) => e.type === 'message' && e.direction === 'in')) this.setVisitorTyping(false)
+      if (merge.added.some((e) => e.type === 'message' && e.direction === 'in')) {
+        this.setVisitorTyping(false)
+        this.replyRefused = null
+      }
       this.#followChanges(merge.added)
       this.#hooks.onAdded(this, merge.added, this.status === 'ready')
     }
@@ -133,11 +145,19 @@ export class ConversationView {
     }
   }
 
-  /** Status and assignment events update the header at once; the list catches up through `changed`. */
+  /**
+   * Status and assignment events update the header at once, and a citizen's message the reply window; the list
+   * catches up through `changed`.
+   */
   #followChanges(added: TimelineEvent[]): void {
     let details = this.details
     if (!details) return
     for (const event of added) {
+      if (event.type === 'message' && event.direction === 'in') {
+        const last = details.lastInboundAt ? Date.parse(details.lastInboundAt) : -Infinity
+        if (Date.parse(event.occurredAt) > last) details = { ...details, lastInboundAt: event.occurredAt }
+        continue
+      }
       if (event.type !== 'status' && event.type !== 'assignment') continue
       if (event.seq <= details.lastSeq) continue
       const status = event.data?.status

@@ -304,7 +304,11 @@ class Desk {
       case 'error': {
         if (frame.code === 'offer_gone') announcer.say(t('offer.gone'))
         else if (frame.code === 'bad_reason') this.#presenceRefused(frame.code)
-        else if (frame.clientId && outbox.get(frame.clientId)) outbox.failed(frame.clientId, frame.code)
+        else if (frame.clientId && outbox.get(frame.clientId)) {
+          const item = outbox.get(frame.clientId)
+          outbox.failed(frame.clientId, frame.code)
+          this.#refused(item?.conversationId ?? frame.conversationId, frame.code, frame.message)
+        }
         else console.warn('hub error frame', frame.code, frame.message)
         break
       }
@@ -355,9 +359,17 @@ class Desk {
       // No answer at all: it stays "sending" and goes out again when the socket is back.
       if (error instanceof HttpError && error.status === 0) return
       outbox.failed(item.clientId, error instanceof HttpError ? error.code : 'unknown')
+      if (error instanceof HttpError) this.#refused(item.conversationId, error.code, error.message)
     } finally {
       this.#posting.delete(item.clientId)
     }
+  }
+
+  /** A reply the hub will not send now (Messenger's reply window closed): the composer says why. */
+  #refused(conversationId: string | undefined, code: string, message: string): void {
+    if (code !== 'outside_reply_window' || !conversationId) return
+    this.#views.get(conversationId)?.refuseReply(code, message)
+    void this.#refetchOne(conversationId)
   }
 
   #queueChanged(id: string): void {

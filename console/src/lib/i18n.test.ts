@@ -1,7 +1,7 @@
 // Unit tests for the dictionary: placeholders filled, the Polish texts the service requires, known codes only, and contact names.
 import { describe, expect, it } from 'vitest'
 import { contactLabel, shortId, waitingContactLabel } from './contact-label.ts'
-import { dictionaries, errorKey, isLang, statusKeyOf, translate } from './i18n.ts'
+import { dictionaries, errorKey, isLang, statusKeyOf, translate, type MessageKey } from './i18n.ts'
 
 describe('i18n', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -52,6 +52,31 @@ describe('i18n', () => {
     expect(translate('pl', 'admin.section.calendars')).toBe('Kalendarze')
     expect(translate('pl', 'admin.section.sla')).toBe('Polityki SLA')
     expect(translate('en', 'admin.section.sla')).toBe('SLA policies')
+  })
+
+  it('has the channel feature texts, Polish first', () => {
+    expect(translate('pl', 'event.edited')).toBe('(edytowano)')
+    expect(translate('en', 'event.edited')).toBe('(edited)')
+    expect(['sent', 'delivered', 'read', 'failed'].map((s) => translate('pl', `delivery.state.${s}` as MessageKey))).toEqual([
+      'wysłano',
+      'doręczono',
+      'przeczytano',
+      'nie wysłano',
+    ])
+    expect(translate('pl', 'attachment.pending')).toBe('pobieranie…')
+    expect(translate('pl', 'attachment.failed')).toBe('niedostępny')
+    expect(translate('pl', 'message.button', { label: 'TAK' })).toBe('[przycisk: TAK]')
+    expect(translate('pl', 'window.closed')).toBe('Poza oknem odpowiedzi Messengera: osoba musi najpierw napisać')
+    expect(['webchat', 'messenger', 'telegram', 'email', 'sms', 'voice', 'form'].map((c) => translate('pl', `channel.${c}` as MessageKey))).toEqual([
+      'Czat',
+      'Messenger',
+      'Telegram',
+      'E-mail',
+      'SMS',
+      'Telefon',
+      'Formularz',
+    ])
+    expect(errorKey('outside_reply_window')).toBe('error.outside_reply_window')
   })
 
   it('maps statuses and error codes to known keys only', () => {

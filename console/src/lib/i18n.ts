@@ -1,6 +1,7 @@
 // Every string the console shows, in Polish (the default) and English, and the lookup that fills in {placeholders}.
 import type { ChannelKind, ConversationStatus, Role } from '$protocol/channel.ts'
 import type { ErrorCode, PresenceState } from '$protocol/frames.ts'
+import { enChannels, plChannels } from './i18n-channels.ts'
 
 export const LANGS = ['pl', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -495,6 +496,7 @@ const pl = {
   'admin.sla.breachRaise': 'podnieś priorytet o {n}',
   'admin.sla.breachReroute': 'przenieś do: {queue}',
   'admin.sla.breachNotify': 'powiadom',
+  ...plChannels,
 } as const
 
 export type MessageKey = keyof typeof pl
@@ -989,6 +991,7 @@ const en: Record<MessageKey, string> = {
   'admin.sla.breachRaise': 'raise priority by {n}',
   'admin.sla.breachReroute': 'move to: {queue}',
   'admin.sla.breachNotify': 'notify',
+  ...enChannels,
 }
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { pl, en }
@@ -1065,7 +1068,8 @@ const ERROR_CODES: readonly string[] = [
   'internal',
   'bad_reason',
   'network',
-] satisfies (ErrorCode | 'network')[]
+  'outside_reply_window',
+] satisfies (ErrorCode | 'network' | 'outside_reply_window')[]
 
 /** The reason shown next to a message that could not be sent. */
 export function errorKey(code: string | undefined): MessageKey {

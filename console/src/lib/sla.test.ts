@@ -34,6 +34,7 @@ function slaEvent(seq: number, data: Record<string, unknown>): TimelineEvent {
     clientId: null,
     data,
     createdAt: new Date(AT).toISOString(),
+    occurredAt: new Date(AT).toISOString(),
   }
 }
 

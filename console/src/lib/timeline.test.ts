@@ -15,6 +15,7 @@ function ev(seq: number, extra: Partial<TimelineEvent> = {}): TimelineEvent {
     clientId: null,
     data: null,
     createdAt: '2025-01-01T10:00:00.000Z',
+    occurredAt: '2025-01-01T10:00:00.000Z',
     ...extra,
   }
 }

@@ -1,0 +1,66 @@
+// The store's side of provider channels beyond plain messages: edits, echoes of the hub's own sends, delivery and
+// read receipts, and the attachments fetched after the commit.
+import type { AttachmentInfo, AttachmentKind } from '../../protocol/attachments.ts'
+import type { ChannelKind } from '../../protocol/channel.ts'
+
+export interface ProviderMessage {
+  eventId: string
+  conversationId: string
+  contactId: string
+  text: string | null
+  data: Record<string, unknown> | null
+}
+
+export interface NewAttachment {
+  id: string
+  kind: AttachmentKind
+  name: string | null
+  contentType: string | null
+  size: number | null
+  ref: string | null
+  location?: { lat: number; long: number }
+}
+
+export interface AttachmentJob {
+  id: string
+  eventId: string
+  conversationId: string
+  channelKind: ChannelKind
+  ref: string
+  attempts: number
+}
+
+export interface StoredAttachment {
+  info: AttachmentInfo
+  eventId: string
+  conversationId: string
+  contactId: string
+  officeId: string | null
+  content: Uint8Array | null
+}
+
+export interface ChannelStore {
+  /** A message stored earlier, by its provider id (`externalId`) or the provider's other id for it (`ref`). */
+  findProviderMessage(idOrRef: string): Promise<ProviderMessage | null>
+  /** The outbox row of a staff message, by the outbox id the hub sent along or the provider's message id. */
+  findOutbox(by: { id: string } | { providerId: string }): Promise<{ id: string; providerId: string | null; conversationId: string } | null>
+  setOutboxProviderId(id: string, providerId: string): Promise<void>
+  /** Takes up to `limit` attachments due for fetching, leased until `leaseUntil`. */
+  claimAttachments(now: Date, leaseUntil: Date, limit: number): Promise<AttachmentJob[]>
+  /** Stores the bytes; null when it was no longer pending. */
+  storeAttachment(id: string, bytes: Uint8Array, contentType: string | null): Promise<AttachmentInfo | null>
+  retryAttachment(id: string, error: string, at: Date): Promise<void>
+  failAttachment(id: string, error: string): Promise<AttachmentInfo | null>
+  readAttachment(id: string): Promise<StoredAttachment | null>
+}
+
+export interface ChannelTxStore {
+  insertAttachments(eventId: string, conversationId: string, channelKind: ChannelKind, list: readonly NewAttachment[], now: Date): Promise<void>
+  /** Replaces a message's text after the citizen edited it; the edit count comes back. */
+  editMessage(eventId: string, text: string, editedAt: Date): Promise<number>
+  /**
+   * Moves the states of staff messages forward (never back): the contact's sent messages on the channel up to the
+   * watermark, or named by provider id. Returns the messages that changed, by conversation.
+   */
+  applyReceipt(r: { contactId: string; channelKind: ChannelKind; state: 'delivered' | 'read'; watermark: Date; providerIds: readonly string[] }): Promise<{ conversationId: string; eventIds: string[] }[]>
+}
