@@ -3,7 +3,7 @@
 // messages of one delivery in the provider's order; outbound sends retried with the same idempotency key; a
 // provider's refusal a failed-delivery event staff can see. Each channel plugs in through a `ContractCase`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { timelineOrder, type Conversation, type TimelineEvent } from '../protocol/rest.ts'
 import { createFakeClock, type FakeClock } from '../test/support/fake-clock.ts'
 import { newClientId, startTestHub, type TestHub } from '../test/support/test-hub.ts'
 import type { Connector, OutboundMessage } from './connector.ts'
@@ -28,6 +28,9 @@ export interface ContractCase {
   deliver(t: TestHub, messages: ProviderMessage[], opts?: { authentic?: boolean }): Promise<number>
   /** The status a refused delivery gets. */
   refusedStatus: number
+  /** The provider stamps each message with its send time (Messenger, Telegram); the widget's and the forms'
+   * order is the order they reach the hub, so "late" deliveries do not exist there. */
+  providerClock?: boolean
   /** For channels replied through a provider: make its next `n` sends fail (`retryable` or for good). */
   outbound?: { failNext(n: number, retryable: boolean): void }
 }
@@ -88,6 +91,25 @@ for (const c of cases) {
       expect(await c.deliver(t, batch)).toBe(200)
       expect((await messagesOf(tag))?.texts).toEqual([1, 2, 3].map((n) => `${tag} ${n}`))
     })
+
+    if (c.providerClock) {
+      it("places a delivery that comes late at its provider time in the timeline", async () => {
+        const tag = `Spóźniona ${newClientId()}`
+        const who = sender()
+        const at = clock.now().getTime()
+        const [first, second, third] = [1, 2, 3].map((n) => ({ id: newClientId(), senderId: who, text: `${tag} ${n}`, sentAt: at + n * 1000 }))
+        // Separate deliveries, the earliest last (a retried webhook after the provider's backoff).
+        expect(await c.deliver(t, [second!])).toBe(200)
+        expect(await c.deliver(t, [third!])).toBe(200)
+        expect(await c.deliver(t, [first!])).toBe(200)
+        const { conv } = (await messagesOf(tag))!
+        const events = ((await (await t.api(`/api/conversations/${conv.id}/events`, { token: admin })).json()) as { items: TimelineEvent[] }).items
+        const shown = [...events].sort(timelineOrder).filter((e) => e.type === 'message').map((e) => e.text)
+        expect(shown).toEqual([1, 2, 3].map((n) => `${tag} ${n}`))
+        // Stored in arrival order: seq stays the cursor for catching up, gap-free.
+        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1))
+      })
+    }
 
     if (c.outbound) {
       const outbound = c.outbound

@@ -12,6 +12,7 @@ let api: FakeMessengerApi | null = null
 export const messengerCase: ContractCase = {
   name: 'messenger',
   refusedStatus: 401,
+  providerClock: true,
   async setup() {
     api = await startFakeMessengerApi()
     return {

@@ -14,6 +14,7 @@ const updateIdOf = (id: string) => updateIds.get(id) ?? (updateIds.set(id, 10_00
 export const telegramCase: ContractCase = {
   name: 'telegram',
   refusedStatus: 401,
+  providerClock: true,
   async setup() {
     api = await startFakeTelegramApi()
     return {
