@@ -1,4 +1,4 @@
-// Telegram end to end (first slice: text): signed webhooks into the shared inbox, stored once however often
+// Telegram end to end: signed webhooks into the shared inbox, stored once however often
 // delivered, and replies sent through the fake Bot API by the outbox worker, with retries and failures recorded.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -99,5 +99,40 @@ describe('Telegram channel', () => {
     const failed = (await events(olena.id)).filter((e) => e.type === 'delivery').at(-1)!
     expect(String(failed.data?.error)).toMatch(/blocked/)
     expect(api.calls.filter((c) => c.params.text === 'Trzecia odpowiedź')).toHaveLength(1)
+  })
+
+  it('applies an edited message to the stored event, once, and links a reply to it', async () => {
+    const user = 4_300_000_001 // beyond 2^32
+    const send = (u: object) => deliver(JSON.stringify(u))
+    const date = 1_764_500_000
+    expect((await send({ update_id: 7001, message: { message_id: 55, date, text: 'Pytam o szkolenie', chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'Marek' } } })).status).toBe(200)
+    const edited = { update_id: 7002, edited_message: { message_id: 55, date, edit_date: date + 30, text: 'Pytam o szkolenie językowe', chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'Marek' } } }
+    expect((await send(edited)).status).toBe(200)
+    expect((await send(edited)).status).toBe(200)
+    expect((await send({ update_id: 7003, message: { message_id: 56, date: date + 60, text: 'I o termin', reply_to_message: { message_id: 55, date, chat: { id: user, type: 'private' } }, chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'Marek' } } })).status).toBe(200)
+    const marek = (await telegramConversations()).find((c) => c.contact.name === 'Marek')!
+    const all = await events(marek.id)
+    const original = all.find((e) => e.type === 'message' && e.text?.startsWith('Pytam'))!
+    expect(original.text).toBe('Pytam o szkolenie językowe')
+    expect(all.filter((e) => e.type === 'edit')).toHaveLength(1)
+    expect(all.find((e) => e.text === 'I o termin')!.data?.replyTo).toBe(original.id)
+  })
+
+  it('fetches a photo through getFile after the commit and serves the largest size to staff', async () => {
+    api.addFile('AgACAgIAAxkBAAIBig', new TextEncoder().encode('DUZE-ZDJECIE'), 'photos/file_9.jpg')
+    const user = 888_000_222
+    const photo = [
+      { file_id: 'AgACAgIAAxkBAAIBim', file_unique_id: 'm', width: 90, height: 90, file_size: 1200 },
+      { file_id: 'AgACAgIAAxkBAAIBig', file_unique_id: 'g', width: 1280, height: 960, file_size: 12 },
+    ]
+    expect((await deliver(JSON.stringify({ update_id: 8001, message: { message_id: 3, date: 1_764_500_100, photo, caption: 'Moje zaświadczenie', chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'Ala' } } }))).status).toBe(200)
+    const ala = (await telegramConversations()).find((c) => c.contact.name === 'Ala')!
+    const message = (await events(ala.id)).find((e) => e.type === 'message')!
+    expect(message.text).toBe('Moje zaświadczenie')
+    const [attachment] = message.data?.attachments as { id: string }[]
+    await expect.poll(async () => (await events(ala.id)).find((e) => e.type === 'attachment')?.data?.attachment, { timeout: 5000 }).toMatchObject({ state: 'stored', size: 12 })
+    const r = await t.api(`/api/attachments/${attachment!.id}`, { token: admin })
+    expect(await r.text()).toBe('DUZE-ZDJECIE')
+    expect(api.calls.filter((c) => c.method === 'getFile').map((c) => c.params.file_id)).toEqual(['AgACAgIAAxkBAAIBig'])
   })
 })
