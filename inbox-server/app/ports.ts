@@ -200,6 +200,8 @@ export interface QueueRouting {
 
 /** Writes inside one transaction. */
 export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore {
+  /** Queues and entry rules, read inside the transaction (only when a new conversation is opened). */
+  entryContext(): ReturnType<AdminStore['entryContext']>
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
   lockConversation(id: string): Promise<ConversationRecord | null>
   /** Serialises work that must not run twice at once for one contact (opening their conversation). */

@@ -62,7 +62,6 @@ export function createReceiveVisitorMessage(deps: {
       ? { conversationId: m.conversationId, contactId: m.contactId, channelKind: channel.kind }
       : { openConversationOf: { contactId: m.contactId, channelId: channel.id } }
 
-    const entry = m.conversationId ? null : await entryOf(m)
     const slaContext = deps.sla ? await deps.sla.context() : null
     let sla: SlaApplied | null = null
     const key = m.externalId ? { externalId: m.externalId } : { authorId: m.contactId, clientId: m.clientId ?? '' }
@@ -70,7 +69,7 @@ export function createReceiveVisitorMessage(deps: {
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
         const appended =
-          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m.contactId, channel, entry, target, message, now, written))
+          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m, channel, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
         if (m.attachments?.length) await tx.insertAttachments(appended.event.id, appended.event.conversationId, channel.kind, m.attachments, now)
@@ -104,19 +103,22 @@ export function createReceiveVisitorMessage(deps: {
 
   /**
    * Where a new conversation waits (topic, rules, keywords, default), with its priority and required skills.
-   * Read fresh each time (two small queries), but only for sends that name no conversation: first messages.
+   * Read fresh, inside the transaction, and only when a conversation is opened: a message into an open
+   * conversation (the common case) reads no queues or rules at all.
    */
-  async function entryOf(m: VisitorMessage): Promise<Entry> {
-    const ctx = await deps.store.entryContext()
+  async function entryOf(tx: TxStore, m: VisitorMessage): Promise<Entry> {
+    const ctx = await tx.entryContext()
     const language = detectLanguage(m.text, m.lang ?? null)
     return chooseEntry({ channelKind: m.channel?.kind ?? 'webchat', text: m.text, language, ...(m.topic ? { topic: m.topic } : {}) }, { ...ctx, defaultQueueId: deps.defaults.defaultQueueId })
   }
 
   /** No open conversation: open one, once, even when this contact's first sends race each other. */
-  async function openAndAppend(tx: TxStore, contactId: string, channel: { id: string; kind: ChannelKind }, entry: Entry | null, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+  async function openAndAppend(tx: TxStore, m: VisitorMessage, channel: { id: string; kind: ChannelKind }, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
+    const contactId = m.contactId
     await tx.lockContact(contactId)
     const raced = await tx.appendEvent(target, message, now)
     if (raced) return raced
+    const entry = await entryOf(tx, m)
     const conv = await tx.insertConversation({
       contactId,
       channelId: channel.id,

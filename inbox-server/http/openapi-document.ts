@@ -17,11 +17,34 @@ import {
   LoginResult,
   PostMessage,
   TimelineEvent,
+  ContactDetail,
+  UpdateContactBody,
+  LinkIdentityBody,
+  MergeContactsBody,
 } from '../../protocol/rest.ts'
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
 
-const schemas = { ApiError, AssignBody, ChangeStatusBody, TransferBody, EscalateBody, HandBackBody, Consultant, Conversation, ConversationList, EventList, LoginBody, LoginResult, PostMessage, TimelineEvent }
+const schemas = {
+  ApiError,
+  AssignBody,
+  ChangeStatusBody,
+  TransferBody,
+  EscalateBody,
+  HandBackBody,
+  Consultant,
+  Conversation,
+  ConversationList,
+  EventList,
+  LoginBody,
+  LoginResult,
+  PostMessage,
+  TimelineEvent,
+  ContactDetail,
+  UpdateContactBody,
+  LinkIdentityBody,
+  MergeContactsBody,
+}
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
   return z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -32,7 +55,7 @@ function queryParams(s: z.ZodObject) {
   return Object.entries(js.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
 }
 
-const INPUTS = new Set(['AssignBody', 'LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody'])
+const INPUTS = new Set(['AssignBody', 'LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody', 'UpdateContactBody', 'LinkIdentityBody', 'MergeContactsBody'])
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: keyof typeof schemas) => ({ 'application/json': { schema: ref(name) } })
@@ -98,9 +121,10 @@ export function openApiDocument(serverUrl: string, version: string) {
           responses: {
             200: { description: 'Already stored under this clientId; nothing new was written', content: json('TimelineEvent') },
             201: { description: 'Stored', content: json('TimelineEvent') },
-            400: error('Invalid body'),
+            400: error('Invalid body, or longer than the channel takes (`too_long`)'),
             401: error('Not signed in'),
             404: error('No such conversation'),
+            409: error('Outside the channel’s reply window (`outside_reply_window`, Messenger after 7 days)'),
           },
         },
       },
@@ -184,6 +208,48 @@ export function openApiDocument(serverUrl: string, version: string) {
             404: error('No such conversation'),
             409: error('Already in that status, or the change is not allowed'),
           },
+        },
+      },
+      '/api/contacts': {
+        get: {
+          summary: 'Find contacts by name, e-mail, phone or an identity (not for second-line staff)',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50 } },
+          ],
+          responses: { 200: { description: '{items: [{id, name, email, phone}]}' }, 400: error('Invalid query'), 401: error('Not signed in'), 403: error('Second-line staff') },
+        },
+      },
+      '/api/contacts/{id}': {
+        get: { summary: 'A contact with its identities and conversations on every channel', parameters: [idParam], responses: { 200: { description: 'OK', content: json('ContactDetail') }, 404: error('No such contact, or merged into another') } },
+        patch: {
+          summary: 'Edit the contact’s details',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('UpdateContactBody') },
+          responses: { 200: { description: 'Changed', content: json('ContactDetail') }, 400: error('Invalid body'), 404: error('No such contact') },
+        },
+      },
+      '/api/contacts/{id}/identities': {
+        post: {
+          summary: 'Link an identity the citizen gave (stored unverified)',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('LinkIdentityBody') },
+          responses: { 201: { description: 'Linked', content: json('ContactDetail') }, 404: error('No such contact'), 409: error('Another contact has it (`identity_taken`, details.contactId): merge instead') },
+        },
+      },
+      '/api/contacts/{id}/merge': {
+        post: {
+          summary: 'Merge another contact into this one: identities and conversations move, timelines intact',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('MergeContactsBody') },
+          responses: { 200: { description: 'Merged', content: json('ContactDetail') }, 400: error('Into itself'), 404: error('No such contact, or already merged') },
+        },
+      },
+      '/api/attachments/{id}': {
+        get: {
+          summary: 'Download an attachment (staff who may see the conversation, or its own widget visitor with `Authorization: Visitor <token>`)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }],
+          responses: { 200: { description: 'The bytes, as a download' }, 401: error('Not signed in'), 404: error('No such attachment (or not yours, or it could not be fetched)'), 409: error('Still being fetched (`attachment_pending`)') },
         },
       },
       ...adminPaths(),

@@ -1,7 +1,7 @@
 // The AdminStore port over drizzle: routing administration (queues, offices, skills, consultants, presence reasons,
 // entry rules), what entry decides over, and the supervisor's board.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import {
   channels,
   consultants,
@@ -268,24 +268,7 @@ export function createAdminStore(db: Db): AdminStore {
       return (await db.delete(entryRules).where(eq(entryRules.id, id)).returning({ id: entryRules.id })).length > 0
     },
 
-    async entryContext() {
-      const [q, r] = await Promise.all([
-        db
-          .select({
-            id: queues.id,
-            name: queues.name,
-            line: queues.line,
-            priority: queues.priority,
-            requiredSkills: queues.requiredSkills,
-            topic: queues.topic,
-            ivrDigits: queues.ivrDigits,
-            keywords: queues.keywords,
-          })
-          .from(queues),
-        db.select().from(entryRules).where(eq(entryRules.enabled, true)),
-      ])
-      return { queues: q, rules: r.map(toRule) }
-    },
+    entryContext: () => readEntryContext(db),
 
     async boardRows() {
       const waiting = await db
@@ -364,4 +347,24 @@ export function createAdminStore(db: Db): AdminStore {
     },
   }
   return store
+}
+
+/** Queues and enabled entry rules: where a new conversation goes. Inside a transaction too (PGlite has one connection). */
+export async function readEntryContext(q: Db | Tx) {
+  const [qs, rules] = await Promise.all([
+    q
+      .select({
+        id: queues.id,
+        name: queues.name,
+        line: queues.line,
+        priority: queues.priority,
+        requiredSkills: queues.requiredSkills,
+        topic: queues.topic,
+        ivrDigits: queues.ivrDigits,
+        keywords: queues.keywords,
+      })
+      .from(queues),
+    q.select().from(entryRules).where(eq(entryRules.enabled, true)),
+  ])
+  return { queues: qs, rules: rules.map(toRule) }
 }

@@ -22,7 +22,7 @@ import { createContactStore } from './contact-store.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
-import { createAdminStore } from './admin-store.ts'
+import { createAdminStore, readEntryContext } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
 import { routingWrites } from './routing-writes.ts'
@@ -377,6 +377,7 @@ function createTxStore(tx: Tx): TxStore {
     ...slaTxStore(tx),
     ...outboxTxStore(tx),
     ...channelTxStore(tx),
+    entryContext: () => readEntryContext(tx),
     async lockConversation(id) {
       const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')
       return r ? toConversationRecord(r) : null
