@@ -41,6 +41,28 @@ export interface InboundMessage {
   replyTo?: string
   /** A button the person pressed (postback, quick reply, inline keyboard), with the payload the hub gave it. */
   button?: { kind: 'postback' | 'quick_reply' | 'callback'; payload: string | null }
+  /** E-mail: how it threads and how it looks. `text` is the new part only (quoted history stripped). */
+  email?: InboundEmail
+  /** Sent by a machine (an auto-reply, a mailing list, a vacation notice): stored in an existing conversation if
+   * it threads into one, but it never opens or reopens a conversation and is never answered. */
+  automatic?: 'auto_reply' | 'list'
+  /** SMS: the sender asked to stop (STOP) or to start again (START) receiving messages on this channel. */
+  optOut?: 'stop' | 'start'
+}
+
+export interface InboundEmail {
+  /** The Message-ID without angle brackets, or null if the mail had none. */
+  messageId: string | null
+  inReplyTo: string | null
+  /** Message-IDs from References, oldest first, without angle brackets. */
+  references: string[]
+  /** The token of the conversation address it was sent to (`reply+<token>@MAIL_DOMAIN`), if any. */
+  replyToken: string | null
+  subject: string | null
+  /** The whole plain text, quoted history included (kept; `text` is what the console shows first). */
+  fullText: string
+  /** The HTML body, already sanitised for display (no scripts, no event handlers, no remote loads). */
+  html: string | null
 }
 
 /** The citizen changed the text of a message they sent earlier: the stored event is updated, not duplicated. */
@@ -70,17 +92,28 @@ export interface InboundEcho {
   sentAt: Date
 }
 
-/** The citizen's app received or read what the page sent: every message sent up to `watermark`. */
+/**
+ * What became of messages the hub sent: Messenger's watermarks (every message up to `watermark`), Twilio's status
+ * callbacks and e-mail bounces (the messages named in `externalIds`). States only move forward:
+ * queued < sent < delivered < read; undelivered and failed are final.
+ */
 export interface InboundReceipt {
   kind: 'receipt'
   channel: ChannelKind
-  /** The contact whose app reports it. */
-  senderId: string
-  state: 'delivered' | 'read'
-  watermark: Date
-  /** Provider ids of the messages meant, when the provider lists them (Messenger `delivery.mids`). */
+  /** The contact the messages went to, when the provider says (Messenger); null when `externalIds` name them. */
+  senderId: string | null
+  state: DeliveryState
+  /** Messenger: every message sent up to this time. Null when `externalIds` name the messages. */
+  watermark: Date | null
+  /** Provider ids of the messages meant (Messenger `delivery.mids`, Twilio `MessageSid`, a bounced Message-ID). */
   externalIds?: string[]
+  /** Why it failed, for staff (a bounce's diagnostic, Twilio's ErrorCode and its meaning). */
+  error?: string
+  /** When the provider says it happened. */
+  at: Date
 }
+
+export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed'
 
 export type InboundEvent = InboundMessage | InboundEdit | InboundEcho | InboundReceipt
 
@@ -98,6 +131,20 @@ export interface OutboundMessage {
   lastInboundAt: Date | null
   /** The time of the send, for the reply window. */
   now: Date
+  /** E-mail (and forms answered by e-mail): the headers that thread the answer into the citizen's mail client. */
+  email?: OutboundEmail
+}
+
+export interface OutboundEmail {
+  /** The conversation's own address (`reply+<token>@MAIL_DOMAIN`): Reply-To, so answers thread back. */
+  replyTo: string
+  /** "Re: " + the citizen's subject (not doubled), or a subject of the hub's own for a new thread. */
+  subject: string
+  /** The citizen's last Message-ID, and the References chain ending with it (without angle brackets). */
+  inReplyTo: string | null
+  references: string[]
+  /** The sender's display name (the consultant or the office), the address is MAIL_FROM. */
+  fromName: string | null
 }
 
 export type SendResult =
@@ -121,4 +168,6 @@ export interface Connector {
   fetchAttachment?(ref: string, maxBytes: number): Promise<FetchedAttachment>
   /** The person's display name from the provider's profile API; called after the commit, for unnamed contacts. */
   profileName?(senderId: string): Promise<string | null>
+  /** Listeners that are not HTTP (the SMTP server): started with the hub, stopped with it. */
+  start?(ingest: Ingest): Promise<{ stop(): Promise<void> }>
 }

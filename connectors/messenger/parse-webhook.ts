@@ -125,7 +125,7 @@ function parseEcho(m: Record<string, unknown>, recipient: unknown, sentAt: Date 
 function parseReceipt(sender: string, state: 'delivered' | 'read', r: Record<string, unknown>): EventResult {
   const watermark = toDate(r.watermark)
   if (watermark === null) return { reason: `${state === 'delivered' ? 'delivery' : 'read'} without watermark`, expected: false }
-  const receipt: InboundReceipt = { kind: 'receipt', channel: 'messenger', senderId: sender, state, watermark }
+  const receipt: InboundReceipt = { kind: 'receipt', channel: 'messenger', senderId: sender, state, watermark, at: watermark }
   if (Array.isArray(r.mids)) receipt.externalIds = r.mids.flatMap((mid) => (nonEmpty(mid) !== null ? [`messenger:${mid as string}`] : []))
   return { event: receipt }
 }
