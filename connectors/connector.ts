@@ -17,6 +17,8 @@ export interface InboundAttachment {
    * hub. Null when there is nothing to fetch (a location). */
   ref: string | null
   location?: { lat: number; long: number }
+  /** The bytes, when they came with the message (an e-mail's parts): stored at once, nothing to fetch. */
+  content?: Uint8Array
 }
 
 /** A citizen's message as the provider delivered it. */

@@ -11,6 +11,8 @@ import { telegramCase } from './contract-cases/telegram-case.ts'
 import { webchatCase } from './contract-cases/webchat-case.ts'
 import { formsCase } from './contract-cases/forms-case.ts'
 import { messengerCase } from './contract-cases/messenger-case.ts'
+import { smsCase } from './contract-cases/sms-case.ts'
+import { emailCase } from './contract-cases/email-case.ts'
 
 /** One message as a provider would deliver it; `sentAt` in ms. */
 export interface ProviderMessage {
@@ -31,11 +33,13 @@ export interface ContractCase {
   /** The provider stamps each message with its send time (Messenger, Telegram); the widget's and the forms'
    * order is the order they reach the hub, so "late" deliveries do not exist there. */
   providerClock?: boolean
+  /** Configuration the hub needs for this channel (MAIL_DOMAIN for e-mail answers). */
+  hubEnv?: Record<string, string>
   /** For channels replied through a provider: make its next `n` sends fail (`retryable` or for good). */
   outbound?: { failNext(n: number, retryable: boolean): void }
 }
 
-const cases: ContractCase[] = [webchatCase, telegramCase, messengerCase, formsCase]
+const cases: ContractCase[] = [webchatCase, telegramCase, messengerCase, formsCase, smsCase, emailCase]
 
 for (const c of cases) {
   describe(`channel contract: ${c.name}`, () => {
@@ -50,7 +54,7 @@ for (const c of cases) {
       close = s.close
       // Every send the hub makes goes through here, so the contract sees the idempotency keys it was given.
       const connectors = s.connectors.map((k) => ({ ...k, send: (m: OutboundMessage) => (sent.push(m), k.send(m)) }))
-      t = await startTestHub({ clock, connectors })
+      t = await startTestHub({ clock, connectors, ...(c.hubEnv ? { env: c.hubEnv } : {}) })
       admin = await t.login()
     })
     afterAll(async () => {

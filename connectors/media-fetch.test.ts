@@ -1,5 +1,5 @@
-// The media fetcher refuses foreign hosts, internal addresses and oversize bodies, and follows redirects only
-// to allowed hosts.
+// The media fetcher refuses foreign hosts, internal addresses and oversize bodies, follows redirects only
+// to allowed hosts, and sends the caller's headers to the first URL's origin only.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +7,13 @@ import { fetchMedia, hostAllowed, isInternalAddress } from './media-fetch.ts'
 
 let server: Server
 let base: string
+/** A second server on another host name and port: what a CDN is to the provider's API. */
+let other: Server
+let otherBase: string
 beforeAll(async () => {
+  other = createServer((req, res) => res.end(`authorization: ${req.headers.authorization ?? 'none'}`))
+  await new Promise<void>((r) => other.listen(0, 'localhost', r))
+  otherBase = `http://localhost:${(other.address() as AddressInfo).port}`
   server = createServer((req, res) => {
     if (req.url === '/small') return res.end('hello')
     if (req.url === '/big') return res.end(Buffer.alloc(2000))
@@ -18,12 +24,19 @@ beforeAll(async () => {
     }
     if (req.url === '/to-elsewhere') return res.writeHead(302, { location: 'https://example.org/x' }).end()
     if (req.url === '/to-small') return res.writeHead(302, { location: '/small' }).end()
+    if (req.url === '/echo') return res.end(`authorization: ${req.headers.authorization ?? 'none'}`)
+    if (req.url === '/to-echo') return res.writeHead(307, { location: '/echo' }).end()
+    if (req.url === '/to-other-host') return res.writeHead(307, { location: `${otherBase}/x` }).end()
+    if (req.url === '/to-other-port') return res.writeHead(307, { location: `http://127.0.0.1:${(other.address() as AddressInfo).port}/x` }).end()
     res.writeHead(404).end()
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => new Promise<void>((r) => server.close(() => r())))
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()))
+  await new Promise<void>((r) => other.close(() => r()))
+})
 
 describe('media fetch', () => {
   it('tells internal addresses from public ones', () => {
@@ -69,5 +82,17 @@ describe('media fetch', () => {
     expect(await fetchMedia(`${base}/to-elsewhere`, { allowedHosts: [], trustedHosts: ['127.0.0.1'], maxBytes: 100 })).toMatchObject({ ok: false, retryable: false })
     const r = await fetchMedia(`${base}/to-small`, { allowedHosts: [], trustedHosts: ['127.0.0.1'], maxBytes: 100 })
     expect(r.ok).toBe(true)
+  })
+
+  it('sends the caller’s headers to the first origin only, not after a redirect to another host or port', async () => {
+    const opts = { allowedHosts: [], trustedHosts: ['127.0.0.1', 'localhost'], maxBytes: 100, headers: { authorization: 'Basic c2VjcmV0' } }
+    const text = async (path: string) => {
+      const r = await fetchMedia(`${base}${path}`, opts)
+      return r.ok ? Buffer.from(r.bytes).toString() : r.error
+    }
+    expect(await text('/echo')).toBe('authorization: Basic c2VjcmV0')
+    expect(await text('/to-echo')).toBe('authorization: Basic c2VjcmV0')
+    expect(await text('/to-other-host')).toBe('authorization: none')
+    expect(await text('/to-other-port')).toBe('authorization: none')
   })
 })

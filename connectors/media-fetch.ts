@@ -1,7 +1,8 @@
 // Downloads a provider's media for the hub without letting a webhook aim the hub at anything else: only https (http
 // only for hosts the operator configured), only the provider's host names, never an internal address (checked on
-// the address actually connected to, so DNS rebinding cannot slip past), redirects re-checked hop by hop, and the
-// body cut off at the size cap. Used by connectors' `fetchAttachment`.
+// the address actually connected to, so DNS rebinding cannot slip past), redirects re-checked hop by hop, the
+// caller's headers (credentials) sent to the first URL's origin only, and the body cut off at the size cap. Used by
+// connectors' `fetchAttachment`.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
@@ -16,6 +17,8 @@ export interface MediaFetchOptions {
   maxBytes: number
   /** The whole download; default 30 s. */
   timeoutMs?: number
+  /** Sent to the first URL's origin only (scheme, host and port): a provider that redirects to its CDN (Twilio media
+   * → mms.twiliocdn.com) must not hand the CDN, or whatever a redirect names, the credentials. */
   headers?: Record<string, string>
   /** Default 3. */
   maxRedirects?: number
@@ -66,6 +69,7 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
 export async function fetchMedia(url: string, opts: MediaFetchOptions): Promise<FetchedAttachment> {
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000)
   let current = url
+  let origin: string | null = null
   for (let hop = 0; hop <= (opts.maxRedirects ?? 3); hop++) {
     let target: URL
     try {
@@ -77,7 +81,9 @@ export async function fetchMedia(url: string, opts: MediaFetchOptions): Promise<
     if (!trusted && !hostAllowed(target.hostname, opts.allowedHosts)) return { ok: false, retryable: false, error: `host ${target.hostname} is not one of the provider's` }
     if (target.protocol !== 'https:' && !(trusted && target.protocol === 'http:')) return { ok: false, retryable: false, error: `${target.protocol} is not allowed` }
     if (!trusted && isIP(target.hostname.replace(/^\[|\]$/g, '')) !== 0) return { ok: false, retryable: false, error: 'an address instead of a host name' }
-    const r = await get(target, trusted, opts, deadline)
+    origin ??= target.origin
+    const headers = target.origin === origin ? (opts.headers ?? {}) : {}
+    const r = await get(target, trusted, headers, opts, deadline)
     if ('redirect' in r) {
       current = new URL(r.redirect, target).toString()
       continue
@@ -87,12 +93,12 @@ export async function fetchMedia(url: string, opts: MediaFetchOptions): Promise<
   return { ok: false, retryable: false, error: 'too many redirects' }
 }
 
-function get(target: URL, trusted: boolean, opts: MediaFetchOptions, deadline: number): Promise<FetchedAttachment | { redirect: string }> {
+function get(target: URL, trusted: boolean, headers: Record<string, string>, opts: MediaFetchOptions, deadline: number): Promise<FetchedAttachment | { redirect: string }> {
   return new Promise((resolve) => {
     const left = deadline - Date.now()
     if (left <= 0) return resolve({ ok: false, retryable: true, error: 'timed out' })
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest
-    const req = request(target, { method: 'GET', headers: { ...opts.headers, 'user-agent': 'inbox-hub' }, ...(trusted ? {} : { lookup: publicOnlyLookup }) }, (res: IncomingMessage) => {
+    const req = request(target, { method: 'GET', headers: { ...headers, 'user-agent': 'inbox-hub' }, ...(trusted ? {} : { lookup: publicOnlyLookup }) }, (res: IncomingMessage) => {
       const status = res.statusCode ?? 0
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume()

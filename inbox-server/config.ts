@@ -21,6 +21,17 @@ const Env = z.object({
   MESSENGER_VERIFY_TOKEN: z.string().min(8).optional(),
   MESSENGER_PAGE_ACCESS_TOKEN: z.string().min(16).optional(),
   MESSENGER_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAIL_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'MAIL_DOMAIN must be a domain name such as infolinia.example.gov.pl')
+    .optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_RELAY_URL: z.string().regex(/^smtps?:\/\/./, 'SMTP_RELAY_URL must look like smtp://relay:25 or smtps://user:pass@relay:465').optional(),
+  MAIL_FROM: z.email().optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_SMS_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/i, 'TWILIO_SMS_FROM: an E.164 number (+48…) or a Messaging Service SID (MG…)').optional(),
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Web contact forms: `{"<formId>": {"secret"?: "…", "origins"?: ["https://portal…"]}}`. */
   FORMS: z
     .string()
@@ -64,6 +75,10 @@ export interface Config {
   messenger: { appSecret: string; verifyToken: string; pageAccessToken: string; apiUrl: string | undefined } | undefined
   /** Set when the Telegram channel is configured (both the bot token and the webhook secret). */
   telegram: { botToken: string; webhookSecret: string; apiUrl: string | undefined } | undefined
+  /** Set when e-mail is on (MAIL_DOMAIN and SMTP_RELAY_URL). */
+  email: { domain: string; port: number; relayUrl: string; from: string } | undefined
+  /** Set when SMS through Twilio is on (account SID, auth token and sender). */
+  twilio: { accountSid: string; authToken: string; from: string; apiUrl: string | undefined } | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
@@ -82,6 +97,16 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   const messengerSet = [e.MESSENGER_APP_SECRET, e.MESSENGER_VERIFY_TOKEN, e.MESSENGER_PAGE_ACCESS_TOKEN].filter(Boolean).length
   if (messengerSet !== 0 && messengerSet !== 3) {
     return { ok: false, errors: ['MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN and MESSENGER_PAGE_ACCESS_TOKEN: set all three to enable Messenger, or none'] }
+  }
+  if (Boolean(e.MAIL_DOMAIN) !== Boolean(e.SMTP_RELAY_URL)) {
+    return { ok: false, errors: ['MAIL_DOMAIN and SMTP_RELAY_URL: set both to enable e-mail (mail in for the domain, answers through the relay), or neither'] }
+  }
+  const twilioSet = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_SMS_FROM].filter(Boolean).length
+  if (twilioSet !== 0 && twilioSet !== 3) {
+    return { ok: false, errors: ['TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM: set all three to enable SMS, or none'] }
+  }
+  if (twilioSet === 3 && !e.PUBLIC_URL) {
+    return { ok: false, errors: ['PUBLIC_URL: required for SMS (Twilio signs its webhooks over the public URL)'] }
   }
   if (Boolean(e.TELEGRAM_BOT_TOKEN) !== Boolean(e.TELEGRAM_WEBHOOK_SECRET)) {
     return { ok: false, errors: ['TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET: set both to enable Telegram, or neither'] }
@@ -109,6 +134,14 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       telegram:
         e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
           ? { botToken: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiUrl: e.TELEGRAM_API_URL }
+          : undefined,
+      email:
+        e.MAIL_DOMAIN && e.SMTP_RELAY_URL
+          ? { domain: e.MAIL_DOMAIN.toLowerCase(), port: e.SMTP_PORT, relayUrl: e.SMTP_RELAY_URL, from: e.MAIL_FROM ?? `infolinia@${e.MAIL_DOMAIN.toLowerCase()}` }
+          : undefined,
+      twilio:
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_SMS_FROM
+          ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_SMS_FROM, apiUrl: e.TWILIO_API_URL }
           : undefined,
     },
   }

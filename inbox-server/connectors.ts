@@ -3,6 +3,8 @@ import type { Connector } from '../connectors/connector.ts'
 import { createTelegramConnector } from '../connectors/telegram/telegram-connector.ts'
 import { createFormsConnector } from '../connectors/forms/forms-connector.ts'
 import { createMessengerConnector } from '../connectors/messenger/messenger-connector.ts'
+import { createTwilioSmsConnector } from '../connectors/sms/twilio-sms-connector.ts'
+import { createEmailConnector } from '../connectors/email/email-connector.ts'
 import type { Logger } from './app/ports.ts'
 import type { Config } from './config.ts'
 
@@ -16,6 +18,15 @@ export function configuredConnectors(config: Config, log: Logger): Connector[] {
     const { apiUrl, ...secrets } = config.messenger
     list.push(createMessengerConnector({ ...secrets, ...(apiUrl ? { apiUrl } : {}), log }))
     log.info({ channel: 'messenger' }, 'Messenger channel on: webhook at /connectors/messenger')
+  }
+  if (config.email) {
+    list.push(createEmailConnector({ ...config.email, host: config.host, log }))
+    log.info({ channel: 'email', port: config.email.port, domain: config.email.domain }, 'e-mail channel on: SMTP listener for the domain, answers through SMTP_RELAY_URL')
+  }
+  if (config.twilio) {
+    const { apiUrl, ...account } = config.twilio
+    list.push(createTwilioSmsConnector({ ...account, publicUrl: config.publicUrl, ...(apiUrl ? { apiUrl } : {}), log }))
+    log.info({ channel: 'sms' }, 'SMS channel on (Twilio): webhooks at /connectors/sms/twilio and /connectors/sms/twilio/status')
   }
   if (Object.keys(config.forms).length > 0) {
     list.push(createFormsConnector({ forms: config.forms }))

@@ -38,6 +38,7 @@ import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
 import type { Connector } from '../connectors/connector.ts'
+import type { ChannelKind } from '../protocol/channel.ts'
 import { configuredConnectors } from './connectors.ts'
 import { createPresentConversations } from './app/present-conversations.ts'
 import { createSlaAdministration } from './app/administer-sla.ts'
@@ -150,8 +151,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   // Channels through providers: their webhooks ingest into the same use case as the widget, replies go out
   // through the outbox worker.
   const connectors = opts.connectors ?? configuredConnectors(config, log)
-  const senders = Object.fromEntries(connectors.map((c) => [c.kind, c]))
-  const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders })
+  const senders: Partial<Record<ChannelKind, Connector>> = Object.fromEntries(connectors.map((c) => [c.kind, c]))
+  // Web forms are answered by e-mail.
+  if (senders.email && !senders.form) senders.form = senders.email
+  const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders, ...(config.email ? { mailDomain: config.email.domain } : {}) })
   const attachmentFetcher = createAttachmentFetcher({
     store,
     bus,
@@ -199,6 +202,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     requireStaff: requireStaff(auth),
   })
 
+  // Listeners that are not HTTP (the SMTP server) take mail into the same ingest as the webhooks.
+  const listeners = await Promise.all(connectors.flatMap((c) => (c.start ? [c.start(ingest)] : [])))
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
   const sockets = attachSocketEndpoints(server, {
     auth,
@@ -229,6 +234,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       slaTimers.stop()
       outboxWorker.stop()
       attachmentFetcher.stop()
+      await Promise.all(listeners.map((l) => l.stop()))
       unsubscribeSla()
       heartbeat.stop()
       unsubscribe()

@@ -93,6 +93,8 @@ export type ErrorCode =
   | 'outside_reply_window'
   /** Longer than the conversation's channel takes (protocol/channel-limits.ts). */
   | 'too_long'
+  /** SMS: the number replied STOP. */
+  | 'opted_out'
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame

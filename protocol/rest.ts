@@ -80,6 +80,8 @@ export const Conversation = z.object({
   lastActivityAt: z.iso.datetime({ offset: true }),
   /** When the citizen last wrote (provider time): the reply window of channels that have one (reply-window.ts). */
   lastInboundAt: z.iso.datetime({ offset: true }).nullable(),
+  /** SMS: when the citizen's number opted out (STOP); nothing is sent to it until they send START. */
+  optedOutAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Null when no SLA clock runs or is paused. */
   sla: SlaBadge.nullable(),

@@ -189,8 +189,8 @@ describe('Messenger webhook (POST)', () => {
     expect((await post(envelope(entry(1, echo, fixtureJson('read.docs.json'), fixtureJson('delivery.docs.json'), edit, reaction))))).toHaveProperty('status', 200)
     expect(ingested).toEqual([[
       { kind: 'echo', channel: 'messenger', recipientId: PSID, externalId: 'messenger:mid.1457764197618:41d102a3e1ae206a38', outboxId: 'o1', text: 'Dzień dobry', sentAt: new Date(1457764197627) },
-      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'read', watermark: new Date(1458668856253) },
-      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'delivered', watermark: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'read', watermark: new Date(1458668856253), at: new Date(1458668856253) },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'delivered', watermark: new Date(1458668856253), at: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
       { kind: 'edit', channel: 'messenger', senderId: PSID, target: 'messenger:m_orig', externalId: 'messenger:edit:m_orig:1', text: 'poprawione', editedAt: new Date(1458668856463) },
     ]])
     const standby = await post(fixture('echo.standby.envelope.docs.json'))

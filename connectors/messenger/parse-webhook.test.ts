@@ -131,10 +131,10 @@ describe('Messenger webhook parsing', () => {
       ...events(parseWebhook(legacy)),
       ...events(parseWebhook(body(fixtureJson('delivery.docs.json'), fixtureJson('read.docs.json'), { sender: { id: PSID }, delivery: { watermark: '1458668856' } }))),
     ]).toEqual([
-      { kind: 'receipt', channel: 'messenger', senderId: 'USER_ID', state: 'delivered', watermark: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
-      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'delivered', watermark: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
-      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'read', watermark: new Date(1458668856253) },
-      { kind: 'receipt', channel: 'messenger', senderId: PSID, state: 'delivered', watermark: new Date(1458668856000) },
+      { kind: 'receipt', channel: 'messenger', senderId: 'USER_ID', state: 'delivered', watermark: new Date(1458668856253), at: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'delivered', watermark: new Date(1458668856253), at: new Date(1458668856253), externalIds: ['messenger:mid.1458668856218:ed81099e15d3f4f233'] },
+      { kind: 'receipt', channel: 'messenger', senderId: '<PSID>', state: 'read', watermark: new Date(1458668856253), at: new Date(1458668856253) },
+      { kind: 'receipt', channel: 'messenger', senderId: PSID, state: 'delivered', watermark: new Date(1458668856000), at: new Date(1458668856000) },
     ])
   })
 

@@ -28,6 +28,8 @@ export const identities = pgTable(
     /** Widget: SHA-256 of the visitor token; Messenger PSID; Telegram user id; e-mail; E.164 phone. */
     externalId: text('external_id').notNull(),
     verified: boolean('verified').notNull().default(false),
+    /** SMS: the number sent STOP; nothing is sent to it until it sends START. */
+    optedOutAt: timestamp('opted_out_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // Conversations: one contact on one channel, with status, queue, assignee and the last timeline seq.
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, uniqueIndex, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { channels } from './channels.ts'
 import { contacts } from './contacts.ts'
 import { offices, queues } from './org.ts'
@@ -39,6 +39,8 @@ export const conversations = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     /** When the citizen last wrote (the provider's time): the reply window of Messenger. */
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, mode: 'date' }),
+    /** E-mail and forms: the token of the conversation's own address (reply+<token>@MAIL_DOMAIN). */
+    replyToken: text('reply_token'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
     /** SLA clocks (domain/sla): their state, the policy and calendar they run on. */
@@ -57,6 +59,7 @@ export const conversations = pgTable(
     ),
     index('conversations_activity_idx').on(t.lastActivityAt, t.id),
     index('conversations_contact_idx').on(t.contactId),
+    uniqueIndex('conversations_reply_token_uq').on(t.replyToken),
     index('conversations_status_idx').on(t.status),
     index('conversations_assignee_idx').on(t.assigneeId),
     index('conversations_queued_idx').on(t.status, t.priority, t.enqueuedAt),

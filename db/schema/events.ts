@@ -62,6 +62,11 @@ export const outbox = pgTable(
     /** Message states from the provider's receipts; they only move forward (sent → delivered → read). */
     deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    /** The provider's latest word on the message (queued, sent, delivered, read, undelivered, failed) and its rank,
+     * so a late or repeated callback never moves it back. */
+    providerState: text('provider_state'),
+    providerStateRank: integer('provider_state_rank').notNull().default(0),
+    providerError: text('provider_error'),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

@@ -2,6 +2,7 @@
 // read receipts, and the attachments fetched after the commit.
 import type { AttachmentInfo, AttachmentKind } from '../../protocol/attachments.ts'
 import type { ChannelKind } from '../../protocol/channel.ts'
+import type { DeliveryState } from '../domain/delivery-state.ts'
 
 export interface ProviderMessage {
   eventId: string
@@ -19,6 +20,8 @@ export interface NewAttachment {
   size: number | null
   ref: string | null
   location?: { lat: number; long: number }
+  /** Bytes that came with the message (e-mail parts): stored at once. */
+  content?: Uint8Array
 }
 
 export interface AttachmentJob {
@@ -39,7 +42,20 @@ export interface StoredAttachment {
   content: Uint8Array | null
 }
 
+/** The conversation an e-mail threads into, by its reply address or the Message-IDs it answers. */
+export interface EmailThread {
+  conversationId: string
+  contactId: string
+  channelId: string
+  channelKind: ChannelKind
+  status: string
+}
+
 export interface ChannelStore {
+  /** By the reply token first, then by the Message-IDs (newest first) of mails in or out of a conversation. */
+  findEmailThread(replyToken: string | null, messageIds: readonly string[]): Promise<EmailThread | null>
+  /** SMS STOP (a time) or START (null) for a number. */
+  setOptOut(channelKind: ChannelKind, externalId: string, at: Date | null): Promise<void>
   /** A message stored earlier, by its provider id (`externalId`) or the provider's other id for it (`ref`). */
   findProviderMessage(idOrRef: string): Promise<ProviderMessage | null>
   /** The outbox row of a staff message, by the outbox id the hub sent along or the provider's message id. */
@@ -55,6 +71,8 @@ export interface ChannelStore {
 }
 
 export interface ChannelTxStore {
+  /** When the contact's number on this channel opted out (STOP), or null. */
+  optedOutAt(contactId: string, channelKind: ChannelKind): Promise<Date | null>
   insertAttachments(eventId: string, conversationId: string, channelKind: ChannelKind, list: readonly NewAttachment[], now: Date): Promise<void>
   /** Replaces a message's text after the citizen edited it; the edit count comes back. */
   editMessage(eventId: string, text: string, editedAt: Date): Promise<number>
@@ -62,5 +80,15 @@ export interface ChannelTxStore {
    * Moves the states of staff messages forward (never back): the contact's sent messages on the channel up to the
    * watermark, or named by provider id. Returns the messages that changed, by conversation.
    */
-  applyReceipt(r: { contactId: string; channelKind: ChannelKind; state: 'delivered' | 'read'; watermark: Date; providerIds: readonly string[] }): Promise<{ conversationId: string; eventIds: string[] }[]>
+  applyReceipt(r: {
+    /** With `watermark`: the contact's messages on the channel sent up to it (Messenger). */
+    contactId: string | null
+    channelKind: ChannelKind
+    state: DeliveryState
+    watermark: Date | null
+    /** Messages named by the provider's id (Twilio MessageSid, a bounced Message-ID, Messenger mids). */
+    providerIds: readonly string[]
+    error?: string
+    at: Date
+  }): Promise<{ conversationId: string; eventIds: string[] }[]>
 }

@@ -13,6 +13,11 @@ export interface OutboxJob {
   recipientId: string | null
   /** When the citizen last wrote in the conversation (reply windows). */
   lastInboundAt: Date | null
+  /** Who wrote the reply (the sender name of an e-mail). */
+  authorName: string | null
+  /** E-mail and forms: the conversation's reply token, and the citizen's last mail (subject and threading). */
+  replyToken: string | null
+  lastEmail: { subject: string | null; messageId: string | null; references: string[] } | null
 }
 
 export interface OutboxStore {

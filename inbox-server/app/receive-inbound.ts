@@ -7,6 +7,7 @@ import type { AttachmentInfo, AttachmentKind } from '../../protocol/attachments.
 import type { ChannelKind } from '../../protocol/channel.ts'
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { NewAttachment } from './channel-ports.ts'
+import type { DeliveryState } from '../domain/delivery-state.ts'
 import type { Bus, Clock, Logger, SendOutcome, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import type { VisitorMessage } from './receive-visitor-message.ts'
@@ -23,13 +24,30 @@ export type InboundItem =
       ref?: string
       text: string
       sentAt: Date
-      attachments?: readonly { kind: AttachmentKind; name: string | null; contentType: string | null; size: number | null; ref: string | null; location?: { lat: number; long: number } }[]
+      attachments?: readonly { kind: AttachmentKind; name: string | null; contentType: string | null; size: number | null; ref: string | null; location?: { lat: number; long: number }; content?: Uint8Array }[]
       replyTo?: string
       button?: { kind: string; payload: string | null }
+      email?: InboundEmail
+      automatic?: 'auto_reply' | 'list'
+      optOut?: 'stop' | 'start'
     }
   | { kind: 'edit'; channel: ChannelKind; senderId: string; target: string; externalId: string; text: string; editedAt: Date }
   | { kind: 'echo'; channel: ChannelKind; recipientId: string; externalId: string; outboxId: string | null; text: string; sentAt: Date }
-  | { kind: 'receipt'; channel: ChannelKind; senderId: string; state: 'delivered' | 'read'; watermark: Date; externalIds?: string[] }
+  | { kind: 'receipt'; channel: ChannelKind; senderId: string | null; state: DeliveryState; watermark: Date | null; externalIds?: string[]; error?: string; at: Date }
+
+interface InboundEmail {
+  messageId: string | null
+  inReplyTo: string | null
+  references: string[]
+  replyToken: string | null
+  subject: string | null
+  fullText: string
+  html: string | null
+}
+
+/** The original of a long mail is kept in full up to this many characters (the timeline is not an archive of
+ * newsletters); the citizen's new text is never cut. */
+const MAX_ORIGINAL_CHARS = 200_000
 
 const CHANNEL_NAMES: Partial<Record<ChannelKind, string>> = { telegram: 'Telegram', messenger: 'Messenger', sms: 'SMS', email: 'E-mail', form: 'Formularz', voice: 'Infolinia' }
 /** The author of page messages typed outside the hub (in Meta's page inbox), seen through their echoes. */
@@ -61,9 +79,27 @@ export function createReceiveInbound(deps: {
   }
 
   async function message(m: Extract<InboundItem, { kind: 'message' }>) {
-    const channel = await channelOf(m.channel)
-    const contactId = await deps.store.findOrCreateContact(m.channel, m.senderId)
-    if (m.senderName) await deps.store.nameContact(contactId, m.senderName)
+    // Machines and opt-out keywords never open or reopen a conversation, and change no status or clock.
+    const passive = m.automatic !== undefined || m.optOut !== undefined
+    if (m.optOut) await deps.store.setOptOut(m.channel, m.senderId, m.optOut === 'stop' ? m.sentAt : null)
+    // An e-mail goes where it threads (its conversation's reply address, then the mails it answers), whatever
+    // channel that conversation is on (a web form answered by e-mail) and whoever in the thread wrote it.
+    let channel = await channelOf(m.channel)
+    let contactId: string
+    let conversationId: string | undefined
+    const thread = m.email ? await deps.store.findEmailThread(m.email.replyToken, [m.email.inReplyTo, ...[...m.email.references].reverse()].filter((x): x is string => !!x)) : null
+    if (thread) {
+      conversationId = thread.conversationId
+      contactId = thread.contactId
+      channel = { id: thread.channelId, kind: thread.channelKind }
+    } else if (m.email && passive) {
+      deps.log.info({ channel: m.channel, automatic: m.automatic }, 'automatic mail outside any thread: not stored')
+      return
+    } else {
+      contactId = await deps.store.findOrCreateContact(m.channel, m.senderId)
+      if (m.senderName) await deps.store.nameContact(contactId, m.senderName)
+    }
+    const fresh = m.email !== undefined && thread === null
     const rows: NewAttachment[] = (m.attachments ?? []).map((a) => ({ id: randomBytes(16).toString('base64url'), ...a }))
     const infos: AttachmentInfo[] = rows.map((a) => ({
       id: a.id,
@@ -81,6 +117,9 @@ export function createReceiveInbound(deps: {
       ...(infos.length > 0 ? { attachments: infos } : {}),
       ...(quoted && quoted.contactId === contactId ? { replyTo: quoted.eventId } : {}),
       ...(m.button ? { button: m.button } : {}),
+      ...(m.email ? { email: emailData(m.email, m.senderId) } : {}),
+      ...(m.automatic ? { automatic: m.automatic } : {}),
+      ...(m.optOut ? { optOut: m.optOut } : {}),
     }
     const r = await deps.receive({
       contactId,
@@ -88,10 +127,17 @@ export function createReceiveInbound(deps: {
       text: m.text,
       channel,
       sentAt: m.sentAt,
+      ...(conversationId ? { conversationId } : {}),
+      ...(fresh && !passive ? { fresh } : {}),
+      ...(passive ? { passive } : {}),
       ...(m.ref ? { providerRef: m.ref } : {}),
       ...(Object.keys(data).length > 0 ? { data } : {}),
       ...(rows.length > 0 ? { attachments: rows } : {}),
     })
+    if (!r.ok && passive) {
+      deps.log.info({ channel: m.channel, automatic: m.automatic, optOut: m.optOut }, 'automatic message or opt-out outside an open conversation: not stored')
+      return
+    }
     if (!r.ok) throw new Error(`inbound ${m.externalId} not stored: ${r.error}`)
     if (!r.duplicate && rows.some((a) => a.ref !== null)) deps.onAttachments?.()
     if (!m.senderName) lookUpProfile(m.channel, m.senderId, contactId)
@@ -163,16 +209,24 @@ export function createReceiveInbound(deps: {
   }
 
   async function receipt(e: Extract<InboundItem, { kind: 'receipt' }>) {
-    const contactId = await deps.store.findContact(e.channel, e.senderId)
-    if (!contactId) return
+    const contactId = e.senderId === null ? null : await deps.store.findContact(e.channel, e.senderId)
+    if (e.senderId !== null && !contactId) return
     const now = deps.clock.now()
     const written = await deps.store.transaction(async (tx) => {
-      const changed = await tx.applyReceipt({ contactId, channelKind: e.channel, state: e.state, watermark: e.watermark, providerIds: e.externalIds ?? [] })
+      const changed = await tx.applyReceipt({
+        contactId,
+        channelKind: e.channel,
+        state: e.state,
+        watermark: e.watermark,
+        providerIds: e.externalIds ?? [],
+        at: e.at,
+        ...(e.error ? { error: e.error } : {}),
+      })
       const out: { conversation: { contactId: string; officeId: string | null }; event: TimelineEvent }[] = []
       for (const c of changed) {
         const appended = await tx.appendEvent(
           { conversationId: c.conversationId },
-          { type: 'delivery', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { state: e.state, messageIds: c.eventIds, watermark: e.watermark.toISOString() } },
+          { type: 'delivery', direction: null, text: null, author: { kind: 'system', id: null, name: null }, data: { state: e.state, messageIds: c.eventIds, ...(e.watermark ? { watermark: e.watermark.toISOString() } : {}), ...(e.error ? { error: e.error } : {}) } },
           now,
         )
         if (appended) out.push(appended)
@@ -195,5 +249,19 @@ export function createReceiveInbound(deps: {
 }
 
 function timeOf(i: InboundItem): number {
-  return (i.kind === 'edit' ? i.editedAt : i.kind === 'receipt' ? i.watermark : i.sentAt).getTime()
+  return (i.kind === 'edit' ? i.editedAt : i.kind === 'receipt' ? i.at : i.sentAt).getTime()
+}
+
+/** What the timeline keeps of a mail: its threading headers, and the original (capped) beside the new text. */
+function emailData(e: InboundEmail, from: string) {
+  return {
+    from,
+    subject: e.subject,
+    messageId: e.messageId,
+    inReplyTo: e.inReplyTo,
+    references: e.references.slice(-20),
+    fullText: e.fullText.slice(0, MAX_ORIGINAL_CHARS),
+    html: e.html === null ? null : e.html.slice(0, MAX_ORIGINAL_CHARS),
+    ...(e.fullText.length > MAX_ORIGINAL_CHARS || (e.html?.length ?? 0) > MAX_ORIGINAL_CHARS ? { truncated: true } : {}),
+  }
 }

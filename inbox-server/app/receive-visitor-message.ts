@@ -33,6 +33,11 @@ export interface VisitorMessage {
   data?: Record<string, unknown>
   /** Attachment rows to write with the message (their ids are in `data.attachments`). */
   attachments?: readonly NewAttachment[]
+  /** Sent by a machine, or an opt-out keyword: stored only in a conversation that is open, without changing its
+   * status or clocks; never opens or reopens one (not_found when there is none). */
+  passive?: boolean
+  /** Always a new conversation (an e-mail that threads into none), never the contact's open one. */
+  fresh?: boolean
 }
 
 export function createReceiveVisitorMessage(deps: {
@@ -68,8 +73,10 @@ export function createReceiveVisitorMessage(deps: {
     const r = await writeOnce(deps.store, key, () =>
       deps.store.transaction(async (tx) => {
         const written: TimelineEvent[] = []
+        if (m.passive) return appendPassive(tx, target, message, now)
         const appended =
-          (await tx.appendEvent(target, message, now)) ?? (m.conversationId ? null : await openAndAppend(tx, m, channel, target, message, now, written))
+          (m.fresh ? null : await tx.appendEvent(target, message, now)) ??
+          (m.conversationId ? null : await openAndAppend(tx, m, channel, target, message, now, written))
         if (!appended) return null
         written.push(appended.event)
         if (m.attachments?.length) await tx.insertAttachments(appended.event.id, appended.event.conversationId, channel.kind, m.attachments, now)
@@ -112,11 +119,21 @@ export function createReceiveVisitorMessage(deps: {
     return chooseEntry({ channelKind: m.channel?.kind ?? 'webchat', text: m.text, language, ...(m.topic ? { topic: m.topic } : {}) }, { ...ctx, defaultQueueId: deps.defaults.defaultQueueId })
   }
 
+  /** Into an open conversation only; a resolved one (or none) stays as it is and nothing is written. */
+  async function appendPassive(tx: TxStore, target: AppendTarget, message: NewEvent, now: Date) {
+    if ('conversationId' in target) {
+      const conv = await tx.lockConversation(target.conversationId)
+      if (!conv || conv.status === 'resolved') return null
+    }
+    const appended = await tx.appendEvent(target, message, now)
+    return appended ? { event: appended.event, written: [appended.event], to: appended.conversation } : null
+  }
+
   /** No open conversation: open one, once, even when this contact's first sends race each other. */
   async function openAndAppend(tx: TxStore, m: VisitorMessage, channel: { id: string; kind: ChannelKind }, target: AppendTarget, message: NewEvent, now: Date, written: TimelineEvent[]) {
     const contactId = m.contactId
     await tx.lockContact(contactId)
-    const raced = await tx.appendEvent(target, message, now)
+    const raced = m.fresh ? null : await tx.appendEvent(target, message, now)
     if (raced) return raced
     const entry = await entryOf(tx, m)
     const conv = await tx.insertConversation({

@@ -21,7 +21,7 @@ export interface StaffMessage {
 /** A reply the conversation's channel cannot carry: the transaction rolls back and the reason is answered. */
 class Refused extends Error {
   constructor(
-    readonly code: 'outside_reply_window' | 'too_long',
+    readonly code: 'outside_reply_window' | 'too_long' | 'opted_out',
     readonly reason: string,
   ) {
     super(reason)
@@ -52,7 +52,12 @@ export function createSendStaffMessage(deps: {
           now,
         )
         if (!appended) return null
-        if (!m.private) refuseWhatTheChannelCannotCarry(appended.conversation, m.text, now)
+        if (!m.private) {
+          refuseWhatTheChannelCannotCarry(appended.conversation, m.text, now)
+          if (appended.conversation.channelKind === 'sms' && (await tx.optedOutAt(appended.conversation.contactId, 'sms'))) {
+            throw new Refused('opted_out', 'The number replied STOP: nothing is sent to it until it sends START')
+          }
+        }
         const written: TimelineEvent[] = [appended.event]
         // A reply on a provider's channel is sent by the outbox worker, committed together with the message.
         const viaConnector = !m.private && appended.conversation.channelKind !== 'webchat'

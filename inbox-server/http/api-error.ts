@@ -12,6 +12,7 @@ const STATUS = {
   not_found: 404,
   conflict: 409,
   outside_reply_window: 409,
+  opted_out: 409,
   attachment_pending: 409,
   identity_taken: 409,
   too_long: 400,

@@ -8,9 +8,19 @@ import type { Bus, Clock, Logger, Store } from '../app/ports.ts'
 import { createPollLoop } from './poll-loop.ts'
 import { publishEvents } from '../app/publish-events.ts'
 import { SYSTEM_AUTHOR } from '../app/routing-events.ts'
+import { answerSubject } from '../domain/email-subject.ts'
+
+/** The e-mail headers of an answer (connectors/connector.ts OutboundEmail). */
+export interface AnswerEmail {
+  replyTo: string
+  subject: string
+  inReplyTo: string | null
+  references: string[]
+  fromName: string | null
+}
 
 export interface Sender {
-  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string; lastInboundAt: Date | null; now: Date }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
+  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string; lastInboundAt: Date | null; now: Date; email?: AnswerEmail }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
 }
 
 export const MAX_ATTEMPTS = 8
@@ -22,7 +32,30 @@ export function backoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1000 * 2 ** attempts)
 }
 
-export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock; log: Logger; senders: Partial<Record<ChannelKind, Sender>>; pollMs?: number }) {
+/** E-mail and web forms are answered by e-mail, threaded into the citizen's mail client. */
+export function answerEmail(job: OutboxJob, mailDomain: string): AnswerEmail | undefined {
+  if ((job.channelKind !== 'email' && job.channelKind !== 'form') || !job.replyToken) return undefined
+  const last = job.lastEmail
+  const fallback = job.channelKind === 'form' ? 'Odpowiedź na formularz kontaktowy' : 'Odpowiedź z infolinii'
+  return {
+    replyTo: `reply+${job.replyToken}@${mailDomain}`,
+    subject: answerSubject(last?.subject ?? null, fallback),
+    inReplyTo: last?.messageId ?? null,
+    references: last ? [...last.references, ...(last.messageId ? [last.messageId] : [])].slice(-20) : [],
+    fromName: job.authorName,
+  }
+}
+
+export function createOutboxWorker(deps: {
+  store: Store
+  bus: Bus
+  clock: Clock
+  log: Logger
+  senders: Partial<Record<ChannelKind, Sender>>
+  pollMs?: number
+  /** The domain of conversation addresses (MAIL_DOMAIN), for answers by e-mail. */
+  mailDomain?: string
+}) {
 
   async function record(job: OutboxJob, data: Record<string, unknown>) {
     const now = deps.clock.now()
@@ -41,7 +74,10 @@ export function createOutboxWorker(deps: { store: Store; bus: Bus; clock: Clock;
     if (!sender) return fail(`no connector is configured for ${job.channelKind}`)
     if (!job.recipientId) return fail('the contact has no identity on this channel')
     const startedAt = deps.clock.now()
-    const r = await sender.send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text, lastInboundAt: job.lastInboundAt, now: startedAt }).catch((err: unknown) => ({
+    const email = deps.mailDomain ? answerEmail(job, deps.mailDomain) : undefined
+    const r = await sender
+      .send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text, lastInboundAt: job.lastInboundAt, now: startedAt, ...(email ? { email } : {}) })
+      .catch((err: unknown) => ({
       ok: false as const,
       retryable: true,
       error: err instanceof Error ? err.message : String(err),

@@ -14,6 +14,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   bad_reason: 'Not an active presence reason of that state',
   outside_reply_window: 'Outside the channel’s reply window: the citizen has to write first',
   too_long: 'The message is longer than this channel takes',
+  opted_out: 'The number opted out of SMS (STOP)',
   internal: 'Something went wrong on the server; try again',
 }
 

@@ -1,11 +1,12 @@
 // The ChannelStore port over drizzle: provider message look-ups, outbox links, receipts and attachments.
 import { and, eq, or, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { attachments, conversations, events, outbox } from '../../db/schema.ts'
+import { attachments, conversations, events, identities, outbox } from '../../db/schema.ts'
 import type { AttachmentInfo, AttachmentKind, AttachmentState } from '../../protocol/attachments.ts'
 import type { ChannelKind } from '../../protocol/channel.ts'
 import type { ChannelStore, ChannelTxStore } from '../app/channel-ports.ts'
 import { rowsOf } from './append-event-sql.ts'
+import { deliveryRank } from '../domain/delivery-state.ts'
 
 type AttachmentRow = typeof attachments.$inferSelect
 
@@ -15,6 +16,32 @@ function toInfo(r: Pick<AttachmentRow, 'id' | 'kind' | 'name' | 'contentType' | 
 
 export function createChannelStore(db: Db): ChannelStore {
   return {
+    async findEmailThread(replyToken, messageIds) {
+      const cols = { conversationId: conversations.id, contactId: conversations.contactId, channelId: conversations.channelId, channelKind: conversations.channelKind, status: conversations.status }
+      if (replyToken) {
+        const [byToken] = await db.select(cols).from(conversations).where(eq(conversations.replyToken, replyToken)).limit(1)
+        if (byToken) return { ...byToken, channelKind: byToken.channelKind as ChannelKind }
+      }
+      if (messageIds.length === 0) return null
+      const keys = messageIds.map((id) => `email:${id}`)
+      const rows = rowsOf(
+        await db.execute(sql`
+          select x.key, c.id, c.contact_id, c.channel_id, c.channel_kind, c.status from (
+            select conversation_id, external_id as key from events where external_id in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+            union all
+            select conversation_id, provider_id from outbox where provider_id in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+          ) x join conversations c on c.id = x.conversation_id`),
+      )
+      // The mail it answers directly wins over older ones in References.
+      for (const key of keys) {
+        const r = rows.find((row) => row.key === key)
+        if (r) return { conversationId: String(r.id), contactId: String(r.contact_id), channelId: String(r.channel_id), channelKind: r.channel_kind as ChannelKind, status: String(r.status) }
+      }
+      return null
+    },
+    async setOptOut(channelKind, externalId, at) {
+      await db.update(identities).set({ optedOutAt: at }).where(and(eq(identities.channelKind, channelKind), eq(identities.externalId, externalId)))
+    },
     async findProviderMessage(idOrRef) {
       const [r] = await db
         .select({ eventId: events.id, conversationId: events.conversationId, contactId: conversations.contactId, text: events.text, data: events.data })
@@ -101,6 +128,14 @@ export function createChannelStore(db: Db): ChannelStore {
 
 export function channelTxStore(tx: Tx): ChannelTxStore {
   return {
+    async optedOutAt(contactId, channelKind) {
+      const [r] = await tx
+        .select({ at: identities.optedOutAt })
+        .from(identities)
+        .where(and(eq(identities.contactId, contactId), eq(identities.channelKind, channelKind), sql`${identities.optedOutAt} is not null`))
+        .limit(1)
+      return r?.at ?? null
+    },
     async insertAttachments(eventId, conversationId, channelKind, list, now) {
       if (list.length === 0) return
       await tx.insert(attachments).values(
@@ -114,8 +149,9 @@ export function channelTxStore(tx: Tx): ChannelTxStore {
           contentType: a.contentType,
           size: a.size,
           ref: a.ref,
-          // Nothing to fetch (a location): final at once.
+          // Bytes that came with the message (e-mail) or nothing to fetch (a location): final at once.
           state: a.ref === null ? 'stored' : 'pending',
+          ...(a.content ? { content: a.content, size: a.content.byteLength } : {}),
           nextAttemptAt: now,
           createdAt: now,
         })),
@@ -135,17 +171,25 @@ export function channelTxStore(tx: Tx): ChannelTxStore {
       return Number(rows[0]?.count ?? 0)
     },
     async applyReceipt(r) {
-      const column = r.state === 'read' ? sql`read_at` : sql`delivered_at`
-      const ids = r.providerIds.length > 0 ? sql`or o.provider_id in (${sql.join(r.providerIds.map((p) => sql`${p}`), sql`, `)})` : sql``
+      const at = r.at.toISOString()
+      const rank = deliveryRank(r.state)
+      // Messenger: the contact's sent messages on the channel up to the watermark, or those it names; Twilio and
+      // bounces: the messages named, whoever they went to.
+      const which =
+        r.contactId !== null && r.watermark !== null
+          ? sql`c.contact_id = ${r.contactId}::uuid and c.channel_kind = ${r.channelKind}
+                and (o.sent_at <= ${r.watermark.toISOString()}::timestamptz ${r.providerIds.length > 0 ? sql`or o.provider_id in (${sql.join(r.providerIds.map((p) => sql`${p}`), sql`, `)})` : sql``})`
+          : r.providerIds.length > 0
+            ? sql`o.provider_id in (${sql.join(r.providerIds.map((p) => sql`${p}`), sql`, `)})`
+            : sql`false`
       const rows = rowsOf(
         await tx.execute(sql`
           update outbox o
-             set ${column} = ${r.watermark.toISOString()}::timestamptz
-                 ${r.state === 'read' ? sql`, delivered_at = coalesce(o.delivered_at, ${r.watermark.toISOString()}::timestamptz)` : sql``}
+             set provider_state = ${r.state}, provider_state_rank = ${rank}, provider_error = ${r.error ?? null},
+                 delivered_at = case when ${r.state} in ('delivered', 'read') then coalesce(o.delivered_at, ${at}::timestamptz) else o.delivered_at end,
+                 read_at = case when ${r.state} = 'read' then coalesce(o.read_at, ${at}::timestamptz) else o.read_at end
             from conversations c
-           where c.id = o.conversation_id and c.contact_id = ${r.contactId}::uuid and c.channel_kind = ${r.channelKind}
-             and o.status = 'sent' and o.${column} is null
-             and (o.sent_at <= ${r.watermark.toISOString()}::timestamptz ${ids})
+           where c.id = o.conversation_id and o.status = 'sent' and o.provider_state_rank < ${rank} and ${which}
        returning o.conversation_id, o.event_id`),
       )
       const by = new Map<string, string[]>()

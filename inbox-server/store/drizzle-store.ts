@@ -1,4 +1,5 @@
 // The Store port over drizzle: the same queries on PGlite and PostgreSQL.
+import { randomBytes } from 'node:crypto'
 import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db, Tx } from '../../db/client.ts'
 import {
@@ -27,6 +28,11 @@ import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
 import { routingWrites } from './routing-writes.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
+
+/** An SMS conversation's number opted out (STOP): when, else null. */
+const smsOptedOutAt = sql<Date | string | null>`(select i.opted_out_at from identities i
+  where i.contact_id = ${conversations.contactId} and i.channel_kind = 'sms' and ${conversations.channelKind} = 'sms'
+  order by i.opted_out_at desc nulls last limit 1)`
 
 export function createDrizzleStore(database: Database): Store {
   const { db } = database
@@ -259,12 +265,12 @@ export function createDrizzleStore(database: Database): Store {
     },
     async getConversationView(id) {
       const [r] = await db
-        .select({ c: conversations, name: contacts.name })
+        .select({ c: conversations, name: contacts.name, optedOutAt: smsOptedOutAt })
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(eq(conversations.id, id))
         .limit(1)
-      return r ? toConversationView(r.c, r.name) : null
+      return r ? toConversationView(r.c, r.name, r.optedOutAt) : null
     },
     async listConversationViews(filter, page) {
       const where: (SQL | undefined)[] = [
@@ -296,7 +302,7 @@ export function createDrizzleStore(database: Database): Store {
         )
       }
       const rows = await db
-        .select({ c: conversations, name: contacts.name })
+        .select({ c: conversations, name: contacts.name, optedOutAt: smsOptedOutAt })
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(and(...where))
@@ -306,7 +312,7 @@ export function createDrizzleStore(database: Database): Store {
       const items = rows.slice(0, page.limit)
       const last = items.at(-1)
       return {
-        items: items.map((r) => toConversationView(r.c, r.name)),
+        items: items.map((r) => toConversationView(r.c, r.name, r.optedOutAt)),
         next: more && last ? encodeCursor({ at: bySla ? last.c.slaDueAt! : last.c.lastActivityAt, id: last.c.id }) : null,
       }
     },
@@ -400,6 +406,8 @@ function createTxStore(tx: Tx): TxStore {
           enqueuedAt: c.now,
           lastActivityAt: c.now,
           createdAt: c.now,
+          // Answered by e-mail: the conversation's own address, unguessable (144 random bits).
+          ...(c.channelKind === 'email' || c.channelKind === 'form' ? { replyToken: randomBytes(18).toString('base64url') } : {}),
         })
         .returning()
       if (!r) throw new Error('insert returned nothing')

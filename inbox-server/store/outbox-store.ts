@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import { outbox } from '../../db/schema.ts'
 import type { ChannelKind } from '../../protocol/channel.ts'
-import type { OutboxStore, OutboxTxStore } from '../app/outbox-ports.ts'
+import type { OutboxJob, OutboxStore, OutboxTxStore } from '../app/outbox-ports.ts'
 import { rowsOf } from './append-event-sql.ts'
 
 export function createOutboxStore(db: Db): OutboxStore {
@@ -22,7 +22,11 @@ export function createOutboxStore(db: Db): OutboxStore {
               from due where o.id = due.id
             returning o.id, o.event_id, o.conversation_id, o.channel_kind, o.attempts
           )
-          select claimed.*, e.text, c.last_inbound_at, (select i.external_id from identities i
+          select claimed.*, e.text, e.author_name, c.last_inbound_at, c.reply_token,
+                 (select m.data->'email' from events m
+                   where m.conversation_id = claimed.conversation_id and m.type = 'message' and m.direction = 'in' and m.data ? 'email'
+                   order by m.seq desc limit 1) as last_email,
+                 (select i.external_id from identities i
                                       where i.contact_id = c.contact_id and i.channel_kind = claimed.channel_kind
                                       order by i.created_at limit 1) as recipient_id
             from claimed join events e on e.id = claimed.event_id join conversations c on c.id = claimed.conversation_id`),
@@ -36,10 +40,23 @@ export function createOutboxStore(db: Db): OutboxStore {
         text: String(r.text ?? ''),
         recipientId: r.recipient_id === null || r.recipient_id === undefined ? null : String(r.recipient_id),
         lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at as string) : null,
+        authorName: r.author_name === null || r.author_name === undefined ? null : String(r.author_name),
+        replyToken: r.reply_token === null || r.reply_token === undefined ? null : String(r.reply_token),
+        lastEmail: lastEmailOf(r.last_email),
       }))
     },
     async markOutboxSent(id, sentAt, providerId) {
-      await db.update(outbox).set({ status: 'sent', sentAt, providerId: sql`coalesce(${outbox.providerId}, ${providerId})`, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      await db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          sentAt,
+          providerId: sql`coalesce(${outbox.providerId}, ${providerId})`,
+          // A receipt may have come first (an echo or a fast callback): never move its state back.
+          providerState: sql`case when ${outbox.providerStateRank} < 2 then 'sent' else ${outbox.providerState} end`,
+          providerStateRank: sql`greatest(${outbox.providerStateRank}, 2)`,
+          lastError: null,
+        }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
     },
     async retryOutbox(id, error, at) {
       await db.update(outbox).set({ lastError: error, nextAttemptAt: at }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
@@ -55,5 +72,17 @@ export function outboxTxStore(tx: Tx): OutboxTxStore {
     async insertOutbox(o) {
       await tx.insert(outbox).values({ eventId: o.eventId, conversationId: o.conversationId, channelKind: o.channelKind, nextAttemptAt: o.now, createdAt: o.now })
     },
+  }
+}
+
+/** The citizen's last mail as the timeline stored it (`data.email`); postgres.js gives jsonb parsed, PGlite too. */
+function lastEmailOf(v: unknown): OutboxJob['lastEmail'] {
+  const e = typeof v === 'string' ? (JSON.parse(v) as unknown) : v
+  if (typeof e !== 'object' || e === null) return null
+  const o = e as Record<string, unknown>
+  return {
+    subject: typeof o.subject === 'string' ? o.subject : null,
+    messageId: typeof o.messageId === 'string' ? o.messageId : null,
+    references: Array.isArray(o.references) ? o.references.filter((x): x is string => typeof x === 'string') : [],
   }
 }

@@ -44,7 +44,7 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
   }
 }
 
-export function toConversationView(r: ConversationRow, contactName: string | null): ConversationView {
+export function toConversationView(r: ConversationRow, contactName: string | null, optedOutAt: Date | string | null = null): ConversationView {
   return {
     id: r.id,
     channel: r.channelKind as ChannelKind,
@@ -61,6 +61,7 @@ export function toConversationView(r: ConversationRow, contactName: string | nul
         : { text: r.lastMessageText, direction: r.lastMessageDirection as 'in' | 'out' | null },
     lastActivityAt: r.lastActivityAt.toISOString(),
     lastInboundAt: r.lastInboundAt?.toISOString() ?? null,
+    optedOutAt: optedOutAt === null ? null : new Date(optedOutAt).toISOString(),
     createdAt: r.createdAt.toISOString(),
     slaState: (r.sla as StoredSla | null) ?? null,
   }

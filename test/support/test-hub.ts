@@ -42,6 +42,8 @@ export async function startTestHub(
     clock?: Clock
     passLimits?: { perQueue: number; total: number }
     connectors?: Connector[]
+    /** Extra environment for the configuration (MAIL_DOMAIN, …). */
+    env?: Record<string, string>
   } = {},
 ): Promise<TestHub> {
   const shared = opts.database
@@ -56,6 +58,7 @@ export async function startTestHub(
     ADMIN_PASSWORD: ADMIN.password,
     ALLOWED_ORIGINS: WIDGET_ORIGIN,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
   })
   if (!cfg.ok) throw new Error(cfg.errors.join('; '))
   const hub = await startHub(cfg.config, {

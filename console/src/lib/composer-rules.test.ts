@@ -1,7 +1,7 @@
 // Unit tests for the reply box's rules: channel limits and the counter, no replies on the phone line, Messenger's
-// reply window and its texts, Polish plural forms of the counter.
+// reply window and its texts, Polish plural forms of the counter, SMS parts and opt-outs.
 import { describe, expect, it } from 'vitest'
-import { charsLeftText, composerRule, nearThreshold, windowText } from './composer-rules.ts'
+import { announceParts, charsLeftText, composerRule, nearThreshold, smsCounterText, smsPartsText, ucs2HintText, windowText } from './composer-rules.ts'
 import { translate, type MessageKey, type Params } from './i18n.ts'
 
 const pl = (key: MessageKey, params?: Params) => translate('pl', key, params)
@@ -34,6 +34,19 @@ describe('composerRule', () => {
     expect(composerRule('messenger', null, NOW, 'hi').blocked).toBe('window_closed')
     expect(composerRule('webchat', null, NOW, 'hi').window.state).toBe('none')
   })
+
+  it('blocks replies to an SMS number that opted out, on SMS only', () => {
+    expect(composerRule('sms', null, NOW, 'hi', hoursAgo(2)).blocked).toBe('opted_out')
+    expect(composerRule('sms', null, NOW, 'hi', null).blocked).toBeNull()
+    expect(composerRule('sms', null, NOW, 'hi').blocked).toBeNull()
+    expect(composerRule('email', null, NOW, 'hi', hoursAgo(2)).blocked).toBeNull()
+  })
+
+  it('counts SMS parts of the trimmed reply, on SMS only', () => {
+    expect(composerRule('sms', null, NOW, `  ${'x'.repeat(160)}\n`).sms).toMatchObject({ encoding: 'GSM-7', units: 160, segments: 1 })
+    expect(composerRule('sms', null, NOW, 'zażółć').sms).toMatchObject({ encoding: 'UCS-2', segments: 1 })
+    expect(composerRule('webchat', null, NOW, 'hi').sms).toBeNull()
+  })
 })
 
 describe('texts', () => {
@@ -46,6 +59,37 @@ describe('texts', () => {
     expect(charsLeftText(-4, 'pl', pl)).toBe('Zostało 0 znaków')
     expect(charsLeftText(1, 'en', en)).toBe('1 character left')
     expect(charsLeftText(7, 'en', en)).toBe('7 characters left')
+  })
+
+  it('describes the SMS parts with Polish plural forms', () => {
+    const sms = (text: string) => composerRule('sms', null, NOW, text).sms!
+    expect(smsCounterText(sms(''), 'pl', pl)).toBeNull()
+    expect(smsCounterText(sms('x'.repeat(54)), 'pl', pl)).toBe('54 znaki · 1 SMS (GSM-7) · jeszcze 106 znaków w tym SMS-ie')
+    expect(smsCounterText(sms('x'.repeat(160)), 'pl', pl)).toBe('160 znaków · 1 SMS (GSM-7) · ten SMS jest pełny')
+    expect(smsCounterText(sms('x'.repeat(161)), 'pl', pl)).toBe('161 znaków · 2 SMS-y (GSM-7) · jeszcze 145 znaków w tym SMS-ie')
+    expect(smsCounterText(sms(`ą${'x'.repeat(68)}`), 'pl', pl)).toBe('69 znaków · 1 SMS (UCS-2) · jeszcze 1 znak w tym SMS-ie')
+    expect(smsCounterText(sms(`ą${'x'.repeat(67)}`), 'pl', pl)).toBe('68 znaków · 1 SMS (UCS-2) · jeszcze 2 znaki w tym SMS-ie')
+    expect(smsCounterText(sms('x'), 'pl', pl)).toBe('1 znak · 1 SMS (GSM-7) · jeszcze 159 znaków w tym SMS-ie')
+    expect(smsCounterText(sms('x'.repeat(161)), 'en', en)).toBe('161 characters · 2 text messages (GSM-7) · 145 characters left in this part')
+    expect(smsCounterText(sms('x'), 'en', en)).toBe('1 character · 1 text message (GSM-7) · 159 characters left in this part')
+    expect([1, 2, 5, 22].map((n) => smsPartsText(n, 'pl', pl))).toEqual(['1 SMS', '2 SMS-y', '5 SMS-ów', '22 SMS-y'])
+  })
+
+  it('says why the reply goes as UCS-2', () => {
+    expect(ucs2HintText('Dzień dobry', pl)).toBe('Polskie litery zmieniają kodowanie na UCS-2: 70 znaków na SMS (67 w wiadomości wieloczęściowej).')
+    expect(ucs2HintText('Hi 😀', pl)).toBe('Znak „😀” zmienia kodowanie na UCS-2: 70 znaków na SMS (67 w wiadomości wieloczęściowej).')
+    expect(ucs2HintText('Hello [€]', pl)).toBeNull()
+  })
+
+  it('announces the part count only when it changes to or from several parts', () => {
+    expect(announceParts(0, 1)).toBe(false)
+    expect(announceParts(1, 0)).toBe(false)
+    expect(announceParts(1, 1)).toBe(false)
+    expect(announceParts(1, 2)).toBe(true)
+    expect(announceParts(2, 1)).toBe(true)
+    expect(announceParts(0, 3)).toBe(true)
+    expect(announceParts(3, 3)).toBe(false)
+    expect(announceParts(3, 0)).toBe(false)
   })
 
   it('describes the reply window', () => {

@@ -29,6 +29,7 @@ function conv(id: string, minute: number, extra: Partial<Conversation> = {}): Co
     lastMessage: { text: 'hi', direction: 'in' },
     lastActivityAt: at,
     lastInboundAt: null,
+    optedOutAt: null,
     createdAt: at,
     sla: null,
     ...extra,

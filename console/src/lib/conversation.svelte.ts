@@ -35,7 +35,7 @@ export class ConversationView {
   visitorTyping = $state(false)
   /** What is shown: (occurredAt, seq) order, with edits, attachment states and delivery states folded in. */
   rows: TimelineRow[] = $derived(buildRows(this.timeline.events))
-  /** The hub refused a reply (e.g. `outside_reply_window`); cleared when the citizen writes again. */
+  /** The hub refused a reply (`outside_reply_window`, `opted_out`); cleared when the citizen writes again. */
   replyRefused = $state<{ code: string; message: string } | null>(null)
 
   #hooks: ConversationHooks
@@ -146,8 +146,8 @@ export class ConversationView {
   }
 
   /**
-   * Status and assignment events update the header at once, and a citizen's message the reply window; the list
-   * catches up through `changed`.
+   * Status and assignment events update the header at once, a citizen's message the reply window, and an SMS
+   * STOP / START the opt-out; the list catches up through `changed`.
    */
   #followChanges(added: TimelineEvent[]): void {
     let details = this.details
@@ -156,6 +156,10 @@ export class ConversationView {
       if (event.type === 'message' && event.direction === 'in') {
         const last = details.lastInboundAt ? Date.parse(details.lastInboundAt) : -Infinity
         if (Date.parse(event.occurredAt) > last) details = { ...details, lastInboundAt: event.occurredAt }
+        const optOut = event.data?.optOut
+        if (event.seq > details.lastSeq && (optOut === 'stop' || optOut === 'start')) {
+          details = { ...details, optedOutAt: optOut === 'stop' ? event.occurredAt : null }
+        }
         continue
       }
       if (event.type !== 'status' && event.type !== 'assignment') continue

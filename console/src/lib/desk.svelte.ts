@@ -365,9 +365,9 @@ class Desk {
     }
   }
 
-  /** A reply the hub will not send now (Messenger's reply window closed): the composer says why. */
+  /** A reply the hub will not send now (Messenger's reply window closed, an SMS number opted out): the composer says why. */
   #refused(conversationId: string | undefined, code: string, message: string): void {
-    if (code !== 'outside_reply_window' || !conversationId) return
+    if ((code !== 'outside_reply_window' && code !== 'opted_out') || !conversationId) return
     this.#views.get(conversationId)?.refuseReply(code, message)
     void this.#refetchOne(conversationId)
   }

@@ -1,5 +1,5 @@
-// The texts of the channel features (attachments, edits, delivery states, reply windows, composer limits, the contact
-// panel), Polish first, then English; i18n.ts merges them into its dictionaries. Plural texts have one key per Polish
+// The texts of the channel features (attachments, edits, delivery states, reply windows, composer limits, SMS parts
+// and opt-outs, e-mail messages, the contact panel), Polish first, then English; i18n.ts merges them into its dictionaries. Plural texts have one key per Polish
 // plural form (`.one`, `.few`, `.many`, `.other`), chosen by pluralForm().
 
 export const plChannels = {
@@ -11,6 +11,10 @@ export const plChannels = {
   'delivery.state.read': 'przeczytano',
   'delivery.state.failed': 'nie wysłano',
   'delivery.state.failedWith': 'nie wysłano: {error}',
+  'delivery.state.queued': 'w kolejce u operatora',
+  'delivery.state.undelivered': 'niedoręczono',
+  'delivery.state.undeliveredWith': 'niedoręczono: {error}',
+  'delivery.undelivered': 'Nie doręczono wiadomości: {error}',
 
   'attachment.list': 'Załączniki',
   'attachment.kind.image': 'Obraz',
@@ -48,6 +52,36 @@ export const plChannels = {
   'window.closed': 'Poza oknem odpowiedzi Messengera: osoba musi najpierw napisać',
 
   'error.outside_reply_window': 'poza oknem odpowiedzi Messengera – osoba musi najpierw napisać',
+  'error.opted_out': 'ten numer wypisał się z wiadomości SMS (STOP) – odpowiedź będzie możliwa, gdy wyśle START',
+
+  'sms.counter': '{chars} · {parts} ({encoding}) · {left}',
+  'sms.chars.one': '{count} znak',
+  'sms.chars.few': '{count} znaki',
+  'sms.chars.many': '{count} znaków',
+  'sms.chars.other': '{count} znaku',
+  'sms.parts.one': '{count} SMS',
+  'sms.parts.few': '{count} SMS-y',
+  'sms.parts.many': '{count} SMS-ów',
+  'sms.parts.other': '{count} SMS-a',
+  'sms.left.none': 'ten SMS jest pełny',
+  'sms.left.one': 'jeszcze {count} znak w tym SMS-ie',
+  'sms.left.few': 'jeszcze {count} znaki w tym SMS-ie',
+  'sms.left.many': 'jeszcze {count} znaków w tym SMS-ie',
+  'sms.left.other': 'jeszcze {count} znaku w tym SMS-ie',
+  'sms.announce': 'Odpowiedź SMS: {parts}',
+  'sms.ucs2.polish': 'Polskie litery zmieniają kodowanie na UCS-2: {single} znaków na SMS ({multi} w wiadomości wieloczęściowej).',
+  'sms.ucs2.other': 'Znak „{char}” zmienia kodowanie na UCS-2: {single} znaków na SMS ({multi} w wiadomości wieloczęściowej).',
+  'sms.optedOut': 'Ten numer wypisał się z wiadomości SMS (STOP) {date}. Odpowiedź będzie możliwa, gdy wyśle START.',
+  'sms.optOut.stop': 'wypisanie: STOP',
+  'sms.optOut.start': 'zapis: START',
+
+  'email.subject': 'Temat:',
+  'email.showWhole': 'Pokaż całą wiadomość',
+  'email.frameTitle': 'Cała wiadomość e-mail: {subject}',
+  'email.frameTitleNoSubject': 'Cała wiadomość e-mail',
+  'email.truncated': 'Wiadomość była bardzo długa: pokazano tylko jej początek.',
+  'email.automatic.auto_reply': 'automatyczna odpowiedź',
+  'email.automatic.list': 'lista mailingowa',
 
   'contactPanel.title': 'Kontakt',
   'contactPanel.show': 'Pokaż kontakt',
@@ -114,6 +148,10 @@ export const enChannels: Record<ChannelMessageKey, string> = {
   'delivery.state.read': 'read',
   'delivery.state.failed': 'not sent',
   'delivery.state.failedWith': 'not sent: {error}',
+  'delivery.state.queued': 'queued at the operator',
+  'delivery.state.undelivered': 'not delivered',
+  'delivery.state.undeliveredWith': 'not delivered: {error}',
+  'delivery.undelivered': 'The message was not delivered: {error}',
 
   'attachment.list': 'Attachments',
   'attachment.kind.image': 'Image',
@@ -151,6 +189,36 @@ export const enChannels: Record<ChannelMessageKey, string> = {
   'window.closed': 'Outside the Messenger reply window: the person has to write first',
 
   'error.outside_reply_window': 'outside the Messenger reply window – the person has to write first',
+  'error.opted_out': 'this number opted out of SMS (STOP) – you can reply once it sends START',
+
+  'sms.counter': '{chars} · {parts} ({encoding}) · {left}',
+  'sms.chars.one': '{count} character',
+  'sms.chars.few': '{count} characters',
+  'sms.chars.many': '{count} characters',
+  'sms.chars.other': '{count} characters',
+  'sms.parts.one': '{count} text message',
+  'sms.parts.few': '{count} text messages',
+  'sms.parts.many': '{count} text messages',
+  'sms.parts.other': '{count} text messages',
+  'sms.left.none': 'this part is full',
+  'sms.left.one': '{count} character left in this part',
+  'sms.left.few': '{count} characters left in this part',
+  'sms.left.many': '{count} characters left in this part',
+  'sms.left.other': '{count} characters left in this part',
+  'sms.announce': 'SMS reply: {parts}',
+  'sms.ucs2.polish': 'Polish letters switch the encoding to UCS-2: {single} characters per SMS ({multi} per part of a longer message).',
+  'sms.ucs2.other': 'The character “{char}” switches the encoding to UCS-2: {single} characters per SMS ({multi} per part of a longer message).',
+  'sms.optedOut': 'This number opted out of SMS (STOP) {date}. You can reply once it sends START.',
+  'sms.optOut.stop': 'opt-out: STOP',
+  'sms.optOut.start': 'opt-in: START',
+
+  'email.subject': 'Subject:',
+  'email.showWhole': 'Show the whole message',
+  'email.frameTitle': 'The whole e-mail: {subject}',
+  'email.frameTitleNoSubject': 'The whole e-mail',
+  'email.truncated': 'The message was very long: only its beginning is shown.',
+  'email.automatic.auto_reply': 'automatic reply',
+  'email.automatic.list': 'mailing list',
 
   'contactPanel.title': 'Contact',
   'contactPanel.show': 'Show contact',

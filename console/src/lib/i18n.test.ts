@@ -79,6 +79,21 @@ describe('i18n', () => {
     expect(errorKey('outside_reply_window')).toBe('error.outside_reply_window')
   })
 
+  it('has the SMS and e-mail texts, Polish first', () => {
+    expect(translate('pl', 'delivery.state.queued')).toBe('w kolejce u operatora')
+    expect(translate('pl', 'delivery.state.undelivered')).toBe('niedoręczono')
+    expect(translate('pl', 'sms.optedOut', { date: '5 maj 2025, 14:03' })).toBe(
+      'Ten numer wypisał się z wiadomości SMS (STOP) 5 maj 2025, 14:03. Odpowiedź będzie możliwa, gdy wyśle START.',
+    )
+    expect(translate('pl', 'sms.optOut.stop')).toBe('wypisanie: STOP')
+    expect(translate('pl', 'sms.optOut.start')).toBe('zapis: START')
+    expect(translate('pl', 'email.showWhole')).toBe('Pokaż całą wiadomość')
+    expect(translate('en', 'email.showWhole')).toBe('Show the whole message')
+    expect(translate('pl', 'email.automatic.auto_reply')).toBe('automatyczna odpowiedź')
+    expect(translate('pl', 'email.automatic.list')).toBe('lista mailingowa')
+    expect(errorKey('opted_out')).toBe('error.opted_out')
+  })
+
   it('maps statuses and error codes to known keys only', () => {
     expect(statusKeyOf('resolved')).toBe('status.resolved')
     expect(statusKeyOf('bogus')).toBeNull()

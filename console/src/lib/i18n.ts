@@ -1069,7 +1069,8 @@ const ERROR_CODES: readonly string[] = [
   'bad_reason',
   'network',
   'outside_reply_window',
-] satisfies (ErrorCode | 'network' | 'outside_reply_window')[]
+  'opted_out',
+] satisfies (ErrorCode | 'network' | 'outside_reply_window' | 'opted_out')[]
 
 /** The reason shown next to a message that could not be sent. */
 export function errorKey(code: string | undefined): MessageKey {

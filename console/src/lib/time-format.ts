@@ -39,6 +39,13 @@ export function formatClock(iso: string, now: number, lang: Lang): string {
   }).format(then)
 }
 
+/** A full date and time: "5 maj 2025, 14:03". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const then = new Date(iso)
+  if (Number.isNaN(then.getTime())) return ''
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(then)
+}
+
 /** How long someone has waited, as a clock: "0:42", "12:05", "1:02:03". */
 export function formatWaiting(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TimelineEvent } from '$protocol/rest.ts'
 import { timelineOrder } from '../../../protocol/rest.ts'
 import { applyLive, applyPage, emptyTimeline } from './timeline.ts'
-import { buildRows, isUpdateOnly, nextDelivery, toAttachment } from './timeline-view.ts'
+import { buildRows, emailOf, emailSrcdoc, hasWholeMessage, isUpdateOnly, nextDelivery, toAttachment, type DeliveryState } from './timeline-view.ts'
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z')
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
@@ -151,11 +151,51 @@ describe('delivery', () => {
     expect(rows.map((r) => r.delivery?.state ?? null)).toEqual([null, 'read', null])
   })
 
-  it('orders states: failed only first, receipts beat failure', () => {
-    expect(nextDelivery(null, { state: 'failed', error: 'x' }).state).toBe('failed')
-    expect(nextDelivery({ state: 'sent', error: null }, { state: 'failed', error: 'x' }).state).toBe('sent')
-    expect(nextDelivery({ state: 'failed', error: 'x' }, { state: 'delivered', error: null }).state).toBe('delivered')
-    expect(nextDelivery({ state: 'delivered', error: null }, { state: 'sent', error: null }).state).toBe('delivered')
+  it('orders states as the hub does: only forward, a failure final', () => {
+    const d = (state: DeliveryState, error: string | null = null) => ({ state, error })
+    expect(nextDelivery(null, d('failed', 'x')).state).toBe('failed')
+    // A bounced e-mail or an SMS the operator could not deliver, after it was sent.
+    expect(nextDelivery(d('sent'), d('failed', 'x'))).toEqual(d('failed', 'x'))
+    expect(nextDelivery(d('queued'), d('undelivered', '30003'))).toEqual(d('undelivered', '30003'))
+    expect(nextDelivery(d('sent'), d('undelivered', '30005')).state).toBe('undelivered')
+    // Final: nothing moves a failure on, and the first one stays.
+    expect(nextDelivery(d('failed', 'x'), d('delivered')).state).toBe('failed')
+    expect(nextDelivery(d('undelivered', 'a'), d('sent'))).toEqual(d('undelivered', 'a'))
+    expect(nextDelivery(d('undelivered', 'a'), d('failed', 'b'))).toEqual(d('undelivered', 'a'))
+    // The hub only reports a failure that moves the message on; it ends the way wherever it was.
+    expect(nextDelivery(d('delivered'), d('undelivered', 'x')).state).toBe('undelivered')
+    expect(nextDelivery(d('read'), d('failed', 'x')).state).toBe('failed')
+    expect(nextDelivery(d('failed', 'x'), d('read')).state).toBe('failed')
+    // Only forward.
+    expect(nextDelivery(d('delivered'), d('sent')).state).toBe('delivered')
+    expect(nextDelivery(d('sent'), d('queued')).state).toBe('sent')
+    expect(nextDelivery(d('queued'), d('sent')).state).toBe('sent')
+  })
+
+  it('follows an SMS through queued, sent, undelivered without going back', () => {
+    const delivery = (seq: number, state: string, extra: Record<string, unknown> = {}) =>
+      ev(seq, { type: 'delivery', direction: null, data: { messageIds: [idOf(1)], state, ...extra } })
+    const queued = buildRows([staff(1), delivery(2, 'queued')])
+    expect(queued[0]?.delivery?.state).toBe('queued')
+    expect(seqs(queued)).toEqual([1])
+    const rows = buildRows([staff(1), delivery(2, 'queued'), delivery(3, 'sent'), delivery(4, 'undelivered', { error: '30003' }), delivery(5, 'queued'), delivery(6, 'sent')])
+    expect(rows[0]?.delivery).toEqual({ state: 'undelivered', error: '30003' })
+    // The undelivered receipt keeps a row of its own, like a failure.
+    expect(seqs(rows)).toEqual([1, 4])
+  })
+
+  it('marks a bounced e-mail failed after it was sent', () => {
+    const rows = buildRows([
+      staff(1),
+      ev(2, { type: 'delivery', direction: null, data: { messageIds: [idOf(1)], state: 'sent' } }),
+      ev(3, { type: 'delivery', direction: null, data: { messageIds: [idOf(1)], state: 'failed', error: '550 5.1.1 no such user' } }),
+    ])
+    expect(rows[0]?.delivery).toEqual({ state: 'failed', error: '550 5.1.1 no such user' })
+  })
+
+  it('ignores delivery states it does not know', () => {
+    const rows = buildRows([staff(1), ev(2, { type: 'delivery', data: { messageIds: [idOf(1)], state: 'accepted' } })])
+    expect(rows[0]?.delivery).toBeNull()
   })
 
   it('knows which events are updates only', () => {
@@ -163,6 +203,8 @@ describe('delivery', () => {
     expect(isUpdateOnly(ev(1, { type: 'attachment' }))).toBe(true)
     expect(isUpdateOnly(ev(1, { type: 'delivery', data: { state: 'sent' } }))).toBe(true)
     expect(isUpdateOnly(ev(1, { type: 'delivery', data: { state: 'failed' } }))).toBe(false)
+    expect(isUpdateOnly(ev(1, { type: 'delivery', data: { state: 'undelivered' } }))).toBe(false)
+    expect(isUpdateOnly(ev(1, { type: 'delivery', data: { state: 'queued' } }))).toBe(true)
     expect(isUpdateOnly(ev(1, { type: 'status', data: { status: 'resolved' } }))).toBe(false)
   })
 })
@@ -185,5 +227,52 @@ describe('replies and buttons', () => {
   it('reads a pressed button', () => {
     const rows = buildRows([ev(1, { text: 'Tak', data: { button: { kind: 'quick_reply', payload: 'YES' } } })])
     expect(rows[0]?.button).toEqual({ kind: 'quick_reply', payload: 'YES' })
+  })
+})
+
+describe('e-mail and SMS extras', () => {
+  const email = { subject: 'Zasiłek', messageId: '<a@b>', fullText: 'Nowa część\n\n> stara wiadomość', html: '<p>Nowa część</p>' }
+
+  it('reads the e-mail extras of a message', () => {
+    const rows = buildRows([ev(1, { text: 'Nowa część', data: { email } })])
+    expect(rows[0]?.email).toEqual({ subject: 'Zasiłek', fullText: 'Nowa część\n\n> stara wiadomość', html: '<p>Nowa część</p>', truncated: false })
+    expect(emailOf({ email: { ...email, truncated: true } })?.truncated).toBe(true)
+    expect(rows[0]?.text).toBe('Nowa część')
+  })
+
+  it('treats a blank subject or HTML as none and ignores what is not e-mail data', () => {
+    expect(emailOf({ email: { subject: '  ', fullText: 'x', html: ' ' } })).toEqual({ subject: null, fullText: 'x', html: null, truncated: false })
+    expect(emailOf({ email: 'x' })).toBeNull()
+    expect(emailOf(null)).toBeNull()
+    expect(buildRows([ev(1)])[0]?.email).toBeNull()
+  })
+
+  it('offers the whole message only when it shows more', () => {
+    const info = (fullText: string | null, html: string | null) => ({ subject: null, fullText, html, truncated: false })
+    expect(hasWholeMessage(info('a\n> b', null), 'a')).toBe(true)
+    expect(hasWholeMessage(info('a', '<p>a</p>'), 'a')).toBe(true)
+    expect(hasWholeMessage(info(' a ', null), 'a')).toBe(false)
+    expect(hasWholeMessage(info(null, null), 'a')).toBe(false)
+    expect(hasWholeMessage(null, 'a')).toBe(false)
+  })
+
+  it('puts the frame policy before any of the mail', () => {
+    const doc = emailSrcdoc('<p>Treść</p><meta http-equiv="Content-Security-Policy" content="default-src *">')
+    expect(doc.startsWith(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src cid: data:">`)).toBe(true)
+    expect(doc.endsWith('<p>Treść</p><meta http-equiv="Content-Security-Policy" content="default-src *">')).toBe(true)
+    expect(doc).toContain('<base target="_blank">')
+  })
+
+  it('marks automatic mail and SMS keywords on the citizen’s messages only', () => {
+    const rows = buildRows([
+      ev(1, { data: { email, automatic: 'auto_reply' } }),
+      ev(2, { data: { email, automatic: 'list' } }),
+      ev(3, { data: { automatic: 'spam' } }),
+      ev(4, { text: 'STOP', data: { optOut: 'stop' } }),
+      ev(5, { text: 'START', data: { optOut: 'start' } }),
+      staff(6, { data: { optOut: 'stop', automatic: 'list' } }),
+    ])
+    expect(rows.map((r) => r.automatic)).toEqual(['auto_reply', 'list', null, null, null, null])
+    expect(rows.map((r) => r.optOut)).toEqual([null, null, null, 'stop', 'start', null])
   })
 })

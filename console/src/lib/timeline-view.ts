@@ -6,13 +6,33 @@ import type { TimelineEvent } from '$protocol/rest.ts'
 // A relative path, not $protocol: the unit tests run without SvelteKit's aliases and this is a value import.
 import { timelineOrder } from '../../../protocol/rest.ts'
 
-/** A staff message's way to the citizen; `failed` is not a step on that way but its end. */
-export type DeliveryState = 'sent' | 'delivered' | 'read' | 'failed'
+/**
+ * A staff message's way to the citizen: queued (at the provider) → sent → delivered → read. `failed` (not sent, or a
+ * bounced e-mail) and `undelivered` (the operator could not deliver an SMS) are not steps on that way but its end.
+ */
+export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered'
 
 export interface DeliveryInfo {
   state: DeliveryState
   error: string | null
 }
+
+/** An e-mail message (channels email and form): what the hub kept of the original besides the new part. */
+export interface EmailInfo {
+  subject: string | null
+  /** The whole text, quoted history included. */
+  fullText: string | null
+  /** The original HTML, already sanitised by the hub; shown only in a sandboxed frame. */
+  html: string | null
+  /** The hub kept only the beginning of a long original. */
+  truncated: boolean
+}
+
+/** A message a machine sent: an auto-reply (out of office) or a mailing list. */
+export type AutomaticKind = 'auto_reply' | 'list'
+
+/** An SMS keyword the citizen sent: STOP (opted out) or START (opted in again). */
+export type OptOutKind = 'stop' | 'start'
 
 export type ReplyTarget = { found: true; event: TimelineEvent; text: string } | { found: false }
 
@@ -28,24 +48,78 @@ export interface TimelineRow {
   replyTo: ReplyTarget | null
   /** A button the citizen pressed. */
   button: { kind: string; payload: string | null } | null
+  /** E-mail extras (subject, the whole original), when the message came or went by e-mail. */
+  email: EmailInfo | null
+  automatic: AutomaticKind | null
+  optOut: OptOutKind | null
 }
 
-const RANK: Record<DeliveryState, number> = { sent: 1, failed: 1, delivered: 2, read: 3 }
+/** As the hub ranks them (inbox-server/domain/delivery-state.ts): only forward, the two failures final. */
+const RANK: Record<DeliveryState, number> = { queued: 1, sent: 2, delivered: 3, read: 4, undelivered: 5, failed: 5 }
+const DELIVERY_STATES: readonly string[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'undelivered'] satisfies DeliveryState[]
 const KINDS: readonly string[] = ['image', 'file', 'audio', 'video', 'location', 'sticker', 'other'] satisfies AttachmentKind[]
 const STATES: readonly string[] = ['pending', 'stored', 'failed'] satisfies AttachmentState[]
 
 function isDeliveryState(value: unknown): value is DeliveryState {
-  return value === 'sent' || value === 'delivered' || value === 'read' || value === 'failed'
+  return typeof value === 'string' && DELIVERY_STATES.includes(value)
 }
 
 /**
- * The next delivery state: only forward (sent → delivered → read). A failure counts only before anything else was
- * known (a message that failed was never sent), and a receipt proves arrival, so it beats a failure.
+ * The next delivery state: only forward (queued → sent → delivered → read), as the hub decides. A failure (not sent,
+ * a bounced e-mail, an SMS the operator could not deliver) ends the way wherever it was and is final: the first one
+ * stays, and nothing that arrives late moves the message back.
  */
 export function nextDelivery(current: DeliveryInfo | null, incoming: DeliveryInfo): DeliveryInfo {
   if (!current) return incoming
-  if (incoming.state === 'failed') return current
   return RANK[incoming.state] > RANK[current.state] ? incoming : current
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/** The e-mail extras of a message's data, or null when it has none. */
+export function emailOf(data: TimelineEvent['data']): EmailInfo | null {
+  const email = data?.email
+  if (typeof email !== 'object' || email === null) return null
+  const e = email as Record<string, unknown>
+  const subject = str(e.subject)?.trim() || null
+  const html = str(e.html)
+  return { subject, fullText: str(e.fullText), html: html?.trim() ? html : null, truncated: e.truncated === true }
+}
+
+function automaticOf(data: TimelineEvent['data']): AutomaticKind | null {
+  const value = data?.automatic
+  return value === 'auto_reply' || value === 'list' ? value : null
+}
+
+function optOutOf(data: TimelineEvent['data']): OptOutKind | null {
+  const value = data?.optOut
+  return value === 'stop' || value === 'start' ? value : null
+}
+
+/** The policy of the frame an e-mail's HTML is shown in: no scripts, no requests; inline styles and embedded images only. */
+export const EMAIL_FRAME_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src cid: data:"
+
+/**
+ * The `srcdoc` of the sandboxed frame for an e-mail's (already sanitised) HTML: the CSP first, so it is in force before
+ * any of the mail is parsed; links open nowhere (a sandbox without popups blocks `_blank`), so the frame never navigates.
+ */
+export function emailSrcdoc(html: string): string {
+  const csp = EMAIL_FRAME_CSP.replace(/"/g, '&quot;')
+  return (
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+    '<meta name="referrer" content="no-referrer">' +
+    '<base target="_blank">' +
+    '<style>body{margin:0.5rem;font-family:system-ui,sans-serif;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>' +
+    html
+  )
+}
+
+/** Whether "show the whole message" would show more than the text: an HTML original or a longer full text. */
+export function hasWholeMessage(email: EmailInfo | null, text: string | null): boolean {
+  if (!email) return false
+  if (email.html) return true
+  const full = email.fullText?.trim() ?? ''
+  return full !== '' && full !== (text ?? '').trim()
 }
 
 /** One attachment from untyped event data, or null when it is not one. */
@@ -114,10 +188,10 @@ function watermarkOf(value: unknown): number | null {
   return null
 }
 
-/** Whether an event is an update to another one and has no row of its own (a failed delivery keeps its row). */
+/** Whether an event is an update to another one and has no row of its own (a failed or undelivered one keeps its row). */
 export function isUpdateOnly(event: TimelineEvent): boolean {
   if (event.type === 'edit' || event.type === 'attachment') return true
-  return event.type === 'delivery' && event.data?.state !== 'failed'
+  return event.type === 'delivery' && event.data?.state !== 'failed' && event.data?.state !== 'undelivered'
 }
 
 function isStaffMessage(event: TimelineEvent): boolean {
@@ -156,6 +230,9 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
         typeof button === 'object' && button !== null
           ? { kind: typeof button.kind === 'string' ? button.kind : 'other', payload: typeof button.payload === 'string' ? button.payload : null }
           : null,
+      email: event.type === 'message' ? emailOf(data) : null,
+      automatic: event.type === 'message' && event.direction === 'in' ? automaticOf(data) : null,
+      optOut: event.type === 'message' && event.direction === 'in' ? optOutOf(data) : null,
     })
   }
 
@@ -195,5 +272,5 @@ export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
   return events
     .filter((e) => !isUpdateOnly(e))
     .sort((a, b) => timelineOrder(withTime(a), withTime(b)))
-    .map((event) => rows.get(event.id) ?? { event, text: event.text, edited: false, attachments: [], delivery: null, replyTo: null, button: null })
+    .map((event) => rows.get(event.id) ?? { event, text: event.text, edited: false, attachments: [], delivery: null, replyTo: null, button: null, email: null, automatic: null, optOut: null })
 }
