@@ -152,8 +152,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   // through the outbox worker.
   const connectors = opts.connectors ?? configuredConnectors(config, log)
   const senders: Partial<Record<ChannelKind, Connector>> = Object.fromEntries(connectors.map((c) => [c.kind, c]))
-  // Web forms are answered by e-mail.
-  if (senders.email && !senders.form) senders.form = senders.email
+  // Web forms are answered by e-mail (the forms connector only says so when e-mail is off).
+  if (senders.email) senders.form = senders.email
   const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders, ...(config.email ? { mailDomain: config.email.domain } : {}) })
   const attachmentFetcher = createAttachmentFetcher({
     store,
