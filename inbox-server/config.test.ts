@@ -26,4 +26,15 @@ describe('readConfig', () => {
     expect(readConfig({ FORMS: JSON.stringify({ kontakt: {} }) }).ok).toBe(false)
     expect(readConfig({ FORMS: JSON.stringify({ kontakt: { secret: 'krotki' } }) }).ok).toBe(false)
   })
+
+  it('turns e-mail and SMS on only with everything they need', () => {
+    const mail = readConfig({ MAIL_DOMAIN: 'infolinia.example.gov.pl', SMTP_RELAY_URL: 'smtp://relay.example:587' })
+    expect(mail.ok && mail.config.email).toEqual({ domain: 'infolinia.example.gov.pl', port: 2525, relayUrl: 'smtp://relay.example:587', from: 'infolinia@infolinia.example.gov.pl' })
+    expect(readConfig({ MAIL_DOMAIN: 'infolinia.example.gov.pl' }).ok).toBe(false)
+    const twilio = { TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32), TWILIO_AUTH_TOKEN: 'x'.repeat(32), TWILIO_SMS_FROM: '+48221234567' }
+    expect(readConfig(twilio).ok).toBe(false)
+    const sms = readConfig({ ...twilio, PUBLIC_URL: 'https://hub.example.gov.pl' })
+    expect(sms.ok && sms.config.twilio?.from).toBe('+48221234567')
+    expect(readConfig({ ...twilio, TWILIO_SMS_FROM: '600100200', PUBLIC_URL: 'https://hub.example.gov.pl' }).ok).toBe(false)
+  })
 })
