@@ -11,6 +11,7 @@ if (!postgres) {
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    globalSetup: ['test/support/global-setup.ts'],
     hookTimeout: 60_000,
     projects: [
       {

@@ -2,10 +2,14 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { openDatabase, type Database } from '../../db/client.ts'
+import { clientFromTemplate } from './pglite-template.ts'
 
 /** `url`: set on PostgreSQL, for hub processes that open the same database themselves. */
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
-  if (process.env.TEST_DB !== 'postgres') return openDatabase({ kind: 'pglite' })
+  if (process.env.TEST_DB !== 'postgres') {
+    const client = await clientFromTemplate()
+    return openDatabase(client ? { kind: 'pglite', client } : { kind: 'pglite' })
+  }
   const adminUrl = process.env.DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DB=postgres needs DATABASE_URL')
   // Each test file gets its own database, so parallel files and concurrent CI runs never collide.
