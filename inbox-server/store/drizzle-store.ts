@@ -235,7 +235,9 @@ export function createDrizzleStore(database: Database): Store {
       const existing = await findIdentity(db, channelKind, externalId)
       if (existing) return existing
       return db.transaction(async (tx) => {
-        const [contact] = await tx.insert(contacts).values({}).returning({ id: contacts.id })
+        // The number or address the channel knows is the contact's phone or e-mail until staff say otherwise.
+        const known = channelKind === 'sms' || channelKind === 'voice' ? { phone: externalId } : channelKind === 'email' || channelKind === 'form' ? { email: externalId } : {}
+        const [contact] = await tx.insert(contacts).values(known).returning({ id: contacts.id })
         if (!contact) throw new Error('insert returned nothing')
         const [created] = await tx
           .insert(identities)
