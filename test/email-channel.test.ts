@@ -1,8 +1,9 @@
 // E-mail end to end: real SMTP sessions to the hub's listener, answers through a local SMTP sink. Threading by the
 // conversation's address, In-Reply-To and References; quoted history and HTML handled; attachments stored;
 // auto-replies never reopen; bounces mark the answer failed; web forms answered by e-mail and their replies threaded.
-import { createServer } from 'node:net'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
+import { freePort } from './support/free-port.ts'
+import { deliverMail } from './support/smtp-client.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmailConnector } from '../connectors/email/email-connector.ts'
 import { createFormsConnector } from '../connectors/forms/forms-connector.ts'
@@ -16,17 +17,6 @@ let sink: SmtpSink
 let port: number
 let t: TestHub
 let admin: string
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 beforeAll(async () => {
   sink = await startSmtpSink()
@@ -45,17 +35,7 @@ afterAll(async () => {
   await sink?.close()
 })
 
-async function mail(m: SendMailOptions): Promise<number> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
-  try {
-    await transport.sendMail(m)
-    return 250
-  } catch (err) {
-    return (err as { responseCode?: number }).responseCode ?? 0
-  } finally {
-    transport.close()
-  }
-}
+const mail = (m: SendMailOptions) => deliverMail(port, m)
 
 async function conversationWith(text: string): Promise<Conversation> {
   const list = ((await (await t.api('/api/conversations?limit=100', { token: admin })).json()) as { items: Conversation[] }).items

@@ -2,8 +2,9 @@
 // citizen's mail server); a later mail of the same sender answers their first (References), so it threads into
 // the same conversation. "Failing authentication" is mail for a domain the hub does not serve: refused with 550.
 // Answers go through a local SMTP sink that can refuse (451 retryable, 550 final).
-import { createServer } from 'node:net'
-import nodemailer, { type SendMailOptions } from 'nodemailer'
+import type { SendMailOptions } from 'nodemailer'
+import { freePort } from '../../test/support/free-port.ts'
+import { deliverMail } from '../../test/support/smtp-client.ts'
 import { startSmtpSink, type SmtpSink } from '../../test/fakes/smtp-sink.ts'
 import type { TestHub } from '../../test/support/test-hub.ts'
 import type { ContractCase } from '../contract.case.test.ts'
@@ -15,28 +16,10 @@ let port = 0
 /** Each sender's first Message-ID: their later mails answer it. */
 const firstOf = new Map<string, string>()
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
 /** SMTP reply code → the contract's HTTP-like status: accepted is 200. */
 async function sendMail(mail: SendMailOptions): Promise<number> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
-  try {
-    await transport.sendMail(mail)
-    return 200
-  } catch (err) {
-    return (err as { responseCode?: number }).responseCode ?? 500
-  } finally {
-    transport.close()
-  }
+  const code = await deliverMail(port, mail)
+  return code === 250 ? 200 : code
 }
 
 export const emailCase: ContractCase = {

@@ -2,8 +2,8 @@
 // a sandboxed frame; an SMS composer that counts parts and says when a Polish letter makes them shorter; a number
 // that sent STOP cannot be answered, and the console says why. Each screen passes axe.
 import { mkdirSync } from 'node:fs'
-import { createServer } from 'node:net'
-import nodemailer from 'nodemailer'
+import { freePort } from '../support/free-port.ts'
+import { deliverMail } from '../support/smtp-client.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { twilioSignature } from '../../connectors/sms/twilio-signature.ts'
@@ -22,17 +22,6 @@ let twilio: FakeTwilioApi
 let smtpPort: number
 let hub: HubProcess
 let browser: Browser
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
@@ -70,15 +59,13 @@ async function sms(from: string, body: string) {
 
 describe('e-mail and SMS in the console', () => {
   it('shows a mail’s new text, and its original only in a sandboxed frame', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true })
-    await transport.sendMail({
+    await deliverMail(smtpPort, {
       from: '"Jan Kowalski" <jan@poczta.example.pl>',
       to: `kontakt@${DOMAIN}`,
       subject: 'Zasiłek',
       text: 'Proszę o termin wizyty.\n\nW dniu pon., 30 lis 2026 o 10:00 Urząd napisał(a):\n> Poprzednia odpowiedź',
       html: '<p>Proszę o <b>termin</b> wizyty.</p><script>parent.document.title="hacked"</script>',
     })
-    transport.close()
     const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
     await signIn(page, hub.url)
     await page.getByTestId('conversation-item').filter({ hasText: 'Proszę o termin wizyty' }).click()

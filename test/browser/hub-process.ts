@@ -1,7 +1,7 @@
 // Starts the hub as `npm start` would (a child process on the built console and widget) and waits for /health.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '../support/free-port.ts'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -9,17 +9,6 @@ export interface HubProcess {
   url: string
   output(): string
   stop(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 /** `demo`: load the demo floor first (`npm run admin -- demo`), as a newcomer would. */
