@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { replyWindow } from '../../protocol/reply-window.ts'
+import { describeNetworkError, redactSecrets } from '../provider-errors.ts'
 import type { Connector, FetchedAttachment, Ingest, OutboundMessage, SendResult } from '../connector.ts'
 import { fetchMedia, hostAllowed } from '../media-fetch.ts'
 import { parseJsonKeepingBigInts } from '../telegram/safe-json.ts'
@@ -256,18 +257,7 @@ function sha256(text: string): Buffer {
 
 /** Removes the token wherever it appears (also URL-encoded, and any access_token= parameter). */
 function redact(text: string, token: string): string {
-  let out = text.split(token).join('[REDACTED]')
-  const encoded = encodeURIComponent(token)
-  if (encoded !== token) out = out.split(encoded).join('[REDACTED]')
-  return out.replace(/access_token=[^&\s"']+/g, 'access_token=[REDACTED]')
-}
-
-/** undici's "fetch failed" hides the reason in `cause` (ECONNREFUSED, ENOTFOUND…). */
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err)
-  const cause = err.cause instanceof Error ? err.cause : null
-  const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : null
-  return cause ? `${err.message} (${code ?? cause.message})` : err.message
+  return redactSecrets(text, [token]).replace(/access_token=[^&\s"']+/g, 'access_token=[REDACTED]')
 }
 
 function unauthorized(c: Context) {

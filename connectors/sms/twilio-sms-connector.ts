@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { describeNetworkError, redactSecrets } from '../provider-errors.ts'
 import type { Connector, FetchedAttachment, Ingest, InboundEvent, OutboundMessage, SendResult } from '../connector.ts'
 import { fetchMedia, hostAllowed } from '../media-fetch.ts'
 import { toE164 } from '../phone-number.ts'
@@ -167,25 +168,6 @@ export function createTwilioSmsConnector(cfg: TwilioSmsConnectorConfig): Connect
   }
 
   return { kind: 'sms', path: TWILIO_SMS_PATH, routes, send, fetchAttachment }
-}
-
-/** Removes the secrets wherever they appear, also URL-encoded. */
-function redactSecrets(text: string, secrets: string[]): string {
-  let out = text
-  for (const secret of secrets) {
-    out = out.split(secret).join('[REDACTED]')
-    const encoded = encodeURIComponent(secret)
-    if (encoded !== secret) out = out.split(encoded).join('[REDACTED]')
-  }
-  return out
-}
-
-/** undici's "fetch failed" hides the reason in `cause` (ECONNREFUSED, ENOTFOUND…). */
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err)
-  const cause = err.cause instanceof Error ? err.cause : null
-  const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : null
-  return cause ? `${err.message} (${code ?? cause.message})` : err.message
 }
 
 function forbidden(c: Context) {
