@@ -35,6 +35,8 @@ import { createFireSla } from './app/fire-sla.ts'
 import { createReceiveInbound } from './app/receive-inbound.ts'
 import { contactRoutes } from './http/contact-routes.ts'
 import { attachmentRoutes } from './http/attachment-routes.ts'
+import { createVoiceCalls } from './app/voice-calls.ts'
+import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
 import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
 import type { Connector } from '../connectors/connector.ts'
@@ -160,7 +162,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     bus,
     clock,
     log,
-    fetchers: Object.fromEntries(connectors.flatMap((c) => (c.fetchAttachment ? [[c.kind, c.fetchAttachment.bind(c)]] : []))),
+    fetchers: Object.fromEntries(
+      connectors.flatMap((c) => (c.fetchAttachment ? [[c.kind, c.fetchAttachment.bind(c)]] : isVoice(c) ? [[c.kind, c.fetchRecording.bind(c)]] : [])),
+    ),
   })
   const ingest = createReceiveInbound({
     store,
@@ -171,6 +175,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     onAttachments: () => void attachmentFetcher.poke(),
     profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
   })
+  const voiceCalls = createVoiceCalls({ store, bus, clock, log, defaults, sla: slaContexts, estimateWait, onQueued: () => void assignWaiting(), onAttachments: () => void attachmentFetcher.poke() })
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 
@@ -190,7 +195,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),
     attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),
-    connectors: connectors.flatMap((c) => (c.routes ? [{ path: `/connectors/${c.path ?? c.kind}`, app: c.routes(ingest) }] : [])),
+    connectors: connectors.flatMap((c) =>
+      isVoice(c) ? [{ path: `/connectors/${c.path ?? c.kind}`, app: c.voiceRoutes(voiceCalls) }] : c.routes ? [{ path: `/connectors/${c.path ?? c.kind}`, app: c.routes(ingest) }] : [],
+    ),
     admin: adminRoutes({
       store,
       admin: createAdministration({ store, clock, assignWaiting, onCalendarsChanged: () => slaContexts.invalidate() }),
@@ -244,4 +251,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       if (!opts.database) await database.close()
     },
   }
+}
+
+/** Calls need the hub's answers while they ring (TwiML), not only an ingest. */
+function isVoice(c: Connector): c is TwilioVoiceConnector {
+  return 'voiceRoutes' in c
 }

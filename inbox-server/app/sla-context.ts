@@ -27,6 +27,8 @@ export interface SlaContext {
   policyById(id: string): SlaPolicy | undefined
   /** The policy for a conversation as it is now (queue, channel, priority), or null: no clocks. */
   choose(c: { queueId: string | null; channelKind: ChannelKind; priority: number }): SlaPolicy | null
+  /** The calendar a queue keeps (its opening hours), or null when it keeps none. */
+  queueCalendar(queueId: string): BusinessCalendar | null
   /** Targets and business time of a policy for a conversation: the office's calendar once escalated, else the queue's. */
   rules(policy: SlaPolicy, c: { queueId: string | null; officeId: string | null }): SlaRules
 }
@@ -56,6 +58,10 @@ export function createSlaContexts(deps: { store: Store; clock: Clock; log: Logge
       reroutes: policies.some((p) => p.onBreach === 'reroute'),
       policyById: (id) => policyById.get(id),
       choose: (c) => choosePolicy(policies, c),
+      queueCalendar(queueId) {
+        const calId = assigned.queues.get(queueId)
+        return calId ? (byId.get(calId) ?? null) : null
+      },
       rules(policy, c) {
         const calId = (c.officeId ? assigned.offices.get(c.officeId) : undefined) ?? (c.queueId ? assigned.queues.get(c.queueId) : undefined)
         const cal = !policy.businessHours ? ROUND_THE_CLOCK : ((calId ? byId.get(calId) : undefined) ?? DEFAULT_CALENDAR)

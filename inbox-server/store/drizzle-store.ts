@@ -29,6 +29,8 @@ import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
 import { routingWrites } from './routing-writes.ts'
 import { toConsultantRecord, toConversationRecord, toConversationView, toTimelineEvent } from './row-mappers.ts'
 
+const PHONE_SIBLING: Partial<Record<string, string>> = { sms: 'voice', voice: 'sms' }
+
 /** An SMS conversation's number opted out (STOP): when, else null. */
 const smsOptedOutAt = sql<Date | string | null>`(select i.opted_out_at from identities i
   where i.contact_id = ${conversations.contactId} and i.channel_kind = 'sms' and ${conversations.channelKind} = 'sms'
@@ -234,6 +236,13 @@ export function createDrizzleStore(database: Database): Store {
     async findOrCreateContact(channelKind, externalId) {
       const existing = await findIdentity(db, channelKind, externalId)
       if (existing) return existing
+      // One number is one person on SMS and on calls (both vouched for by the carrier): the other's contact.
+      const sibling = PHONE_SIBLING[channelKind]
+      const byNumber = sibling ? await findIdentity(db, sibling, externalId) : null
+      if (byNumber) {
+        await db.insert(identities).values({ contactId: byNumber, channelKind, externalId, verified: channelVouchesFor(channelKind) }).onConflictDoNothing()
+        return (await findIdentity(db, channelKind, externalId)) ?? byNumber
+      }
       return db.transaction(async (tx) => {
         // The number or address the channel knows is the contact's phone or e-mail until staff say otherwise.
         const known = channelKind === 'sms' || channelKind === 'voice' ? { phone: externalId } : channelKind === 'email' || channelKind === 'form' ? { email: externalId } : {}

@@ -1,0 +1,117 @@
+// Calls end to end (first slice, issue 7): signed Twilio Voice webhooks into the hub. The IVR menu lists the
+// queues with digits; the digits put the call in its queue as a `voice` conversation of the caller's contact (the
+// same contact as their SMS); the wait message gives the place in the queue; status callbacks out of order never
+// move the call back; a caller who hangs up while waiting is abandoned with the wait; a voicemail's recording is
+// fetched after the callback and served to staff.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { twilioSignature } from '../connectors/sms/twilio-signature.ts'
+import { createTwilioSmsConnector } from '../connectors/sms/twilio-sms-connector.ts'
+import { createTwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
+import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
+import { startFakeTwilioVoiceApi, type FakeTwilioVoiceApi } from './fakes/twilio-voice-api.ts'
+import { startTestHub, type TestHub } from './support/test-hub.ts'
+
+const ACCOUNT_SID = 'AC' + '7'.repeat(32)
+const AUTH_TOKEN = 'token-twilio-glos-0123456789ab'
+const PUBLIC_URL = 'https://hub.example.gov.pl'
+let api: FakeTwilioVoiceApi
+let t: TestHub
+let admin: string
+let queueId: string
+
+beforeAll(async () => {
+  api = await startFakeTwilioVoiceApi({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
+  t = await startTestHub({
+    connectors: [
+      createTwilioVoiceConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicUrl: PUBLIC_URL, apiUrl: api.url }),
+      createTwilioSmsConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+48221234567', publicUrl: PUBLIC_URL, apiUrl: api.url }),
+    ],
+  })
+  admin = await t.login()
+  const q = await t.hub.store.createQueue({ name: 'Zasiłki' })
+  queueId = q.id
+  expect((await t.api(`/api/admin/queues/${q.id}`, { method: 'PATCH', token: admin, json: { ivrDigits: '1' } })).status).toBe(200)
+})
+afterAll(async () => {
+  await t?.close()
+  await api?.close()
+})
+
+let n = 0
+const callSid = () => 'CA' + (Date.now().toString(16) + (++n).toString(16)).padStart(32, '0').slice(-32)
+
+function post(path: string, params: Record<string, string>, token = AUTH_TOKEN) {
+  const form = new URLSearchParams(params)
+  const signature = twilioSignature(token, `${PUBLIC_URL}/connectors/voice/twilio${path}`, [...form])
+  return t.api(`/connectors/voice/twilio${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: form.toString() })
+}
+const call = (sid: string, from: string, extra: Record<string, string> = {}) => ({ CallSid: sid, AccountSid: ACCOUNT_SID, From: from, To: '+48221234567', CallStatus: 'ringing', Direction: 'inbound', ...extra })
+
+async function voiceConversationOf(sid: string): Promise<Conversation> {
+  const list = ((await (await t.api('/api/conversations?channel=voice&limit=100', { token: admin })).json()) as { items: Conversation[] }).items
+  for (const c of list) if ((await events(c.id)).some((e) => e.type === 'call' && e.data?.callSid === sid)) return c
+  throw new Error(`no conversation for ${sid}`)
+}
+async function events(id: string): Promise<TimelineEvent[]> {
+  return ((await (await t.api(`/api/conversations/${id}/events`, { token: admin })).json()) as { items: TimelineEvent[] }).items
+}
+
+describe('voice calls', () => {
+  it('refuses an unsigned call', async () => {
+    const r = await t.api('/connectors/voice/twilio', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(call(callSid(), '+48600300400')).toString() })
+    expect(r.status).toBe(403)
+  })
+
+  it('menu, digits, queue: one conversation of the caller (the same contact as their SMS), with the place in the queue', async () => {
+    const from = '+48600300401'
+    const sms = new URLSearchParams({ MessageSid: 'SM' + '1'.repeat(32), AccountSid: ACCOUNT_SID, From: from, To: '+48221234567', Body: 'Zadzwonię jutro', NumMedia: '0' })
+    await t.api('/connectors/sms/twilio', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/connectors/sms/twilio`, [...sms]) }, body: sms.toString() })
+
+    const sid = callSid()
+    const menu = await (await post('', call(sid, from))).text()
+    expect(menu).toContain('<Gather')
+    expect(menu).toContain('Zasiłki')
+    const enqueue = await (await post('/menu?attempt=1', call(sid, from, { Digits: '1' }))).text()
+    expect(enqueue).toContain(`<Enqueue`)
+    expect(enqueue).toContain(queueId)
+    // Twilio retries the same request: still one conversation.
+    await post('/menu?attempt=1', call(sid, from, { Digits: '1' }))
+    const conv = await voiceConversationOf(sid)
+    expect([conv.status, conv.queueId]).toEqual(['queued', queueId])
+    const smsConv = ((await (await t.api('/api/conversations?channel=sms&limit=100', { token: admin })).json()) as { items: Conversation[] }).items[0]!
+    expect(smsConv.contact.id).toBe(conv.contact.id)
+    const wait = await (await post('/wait', { CallSid: sid, AccountSid: ACCOUNT_SID, QueuePosition: '1', QueueTime: '5', AvgQueueTime: '0', CurrentQueueSize: '1' })).text()
+    expect(wait).toMatch(/1\. w kolejce/)
+  })
+
+  it('keeps the latest state when callbacks come out of order, and records a hang-up in the queue as abandoned', async () => {
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300402', { Digits: '1' }))
+    const conv = await voiceConversationOf(sid)
+    const status = (s: string, seq: number) => post('/status', { CallSid: sid, AccountSid: ACCOUNT_SID, CallStatus: s, SequenceNumber: String(seq), Timestamp: new Date().toUTCString(), From: '+48600300402', To: '+48221234567', Direction: 'inbound' })
+    expect((await status('in-progress', 1)).status).toBeLessThan(300)
+    expect((await status('ringing', 0)).status).toBeLessThan(300)
+    const legs = (await events(conv.id)).filter((e) => e.type === 'call' && typeof e.data?.sequence === 'number')
+    expect(legs.map((e) => [e.data?.state, e.data?.stale ?? false])).toEqual([
+      ['in-progress', false],
+      ['ringing', true],
+    ])
+    expect((await post('/queue-result', { CallSid: sid, AccountSid: ACCOUNT_SID, QueueResult: 'hangup', QueueTime: '42', QueueSid: 'QU' + '0'.repeat(32) })).status).toBe(200)
+    const after = (await (await t.api(`/api/conversations/${conv.id}`, { token: admin })).json()) as Conversation
+    expect(after.status).toBe('resolved')
+    const abandoned = (await events(conv.id)).find((e) => e.type === 'status' && e.data?.transition === 'abandoned')!
+    expect(abandoned.data?.waitSeconds).toBe(42)
+  })
+
+  it('stores a voicemail with its recording, fetched after the callback', async () => {
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300403', { Digits: '1' }))
+    const conv = await voiceConversationOf(sid)
+    const recording = api.addRecording('NAGRANIE-MP3')
+    const r = await post('/recording', { CallSid: sid, AccountSid: ACCOUNT_SID, RecordingSid: recording.recordingSid, RecordingUrl: recording.url, RecordingDuration: '7', RecordingStatus: 'completed' })
+    expect(r.status).toBe(200)
+    await expect.poll(async () => (await events(conv.id)).find((e) => e.type === 'attachment')?.data?.attachment, { timeout: 5000 }).toMatchObject({ state: 'stored' })
+    const id = ((await events(conv.id)).find((e) => e.type === 'attachment')!.data?.attachment as { id: string }).id
+    expect(await (await t.api(`/api/attachments/${id}`, { token: admin })).text()).toBe('NAGRANIE-MP3')
+  })
+})
