@@ -33,6 +33,9 @@ describe('readConfig', () => {
     expect(readConfig({ MAIL_DOMAIN: 'infolinia.example.gov.pl' }).ok).toBe(false)
     const twilio = { TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32), TWILIO_AUTH_TOKEN: 'x'.repeat(32), TWILIO_SMS_FROM: '+48221234567' }
     expect(readConfig(twilio).ok).toBe(false)
+    expect(readConfig({ TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID, PUBLIC_URL: 'https://hub.example.gov.pl' }).ok).toBe(false)
+    const calls = readConfig({ TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: twilio.TWILIO_AUTH_TOKEN, PUBLIC_URL: 'https://hub.example.gov.pl' })
+    expect(calls.ok && calls.config.twilio?.from).toBeUndefined()
     const sms = readConfig({ ...twilio, PUBLIC_URL: 'https://hub.example.gov.pl' })
     expect(sms.ok && sms.config.twilio?.from).toBe('+48221234567')
     expect(readConfig({ ...twilio, TWILIO_SMS_FROM: '600100200', PUBLIC_URL: 'https://hub.example.gov.pl' }).ok).toBe(false)

@@ -77,8 +77,8 @@ export interface Config {
   telegram: { botToken: string; webhookSecret: string; apiUrl: string | undefined } | undefined
   /** Set when e-mail is on (MAIL_DOMAIN and SMTP_RELAY_URL). */
   email: { domain: string; port: number; relayUrl: string; from: string } | undefined
-  /** Set when SMS through Twilio is on (account SID, auth token and sender). */
-  twilio: { accountSid: string; authToken: string; from: string; apiUrl: string | undefined } | undefined
+  /** Set when Twilio is on (account SID and auth token): calls; SMS too when `from` is set. */
+  twilio: { accountSid: string; authToken: string; from: string | undefined; apiUrl: string | undefined } | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
@@ -101,12 +101,14 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   if (Boolean(e.MAIL_DOMAIN) !== Boolean(e.SMTP_RELAY_URL)) {
     return { ok: false, errors: ['MAIL_DOMAIN and SMTP_RELAY_URL: set both to enable e-mail (mail in for the domain, answers through the relay), or neither'] }
   }
-  const twilioSet = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_SMS_FROM].filter(Boolean).length
-  if (twilioSet !== 0 && twilioSet !== 3) {
-    return { ok: false, errors: ['TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM: set all three to enable SMS, or none'] }
+  if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN)) {
+    return { ok: false, errors: ['TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both to enable calls (and, with TWILIO_SMS_FROM, SMS), or neither'] }
   }
-  if (twilioSet === 3 && !e.PUBLIC_URL) {
-    return { ok: false, errors: ['PUBLIC_URL: required for SMS (Twilio signs its webhooks over the public URL)'] }
+  if (e.TWILIO_SMS_FROM && !e.TWILIO_ACCOUNT_SID) {
+    return { ok: false, errors: ['TWILIO_SMS_FROM: needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN'] }
+  }
+  if (e.TWILIO_ACCOUNT_SID && !e.PUBLIC_URL) {
+    return { ok: false, errors: ['PUBLIC_URL: required for Twilio (it signs its webhooks over the public URL)'] }
   }
   if (Boolean(e.TELEGRAM_BOT_TOKEN) !== Boolean(e.TELEGRAM_WEBHOOK_SECRET)) {
     return { ok: false, errors: ['TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET: set both to enable Telegram, or neither'] }
@@ -140,7 +142,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
           ? { domain: e.MAIL_DOMAIN.toLowerCase(), port: e.SMTP_PORT, relayUrl: e.SMTP_RELAY_URL, from: e.MAIL_FROM ?? `infolinia@${e.MAIL_DOMAIN.toLowerCase()}` }
           : undefined,
       twilio:
-        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_SMS_FROM
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
           ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_SMS_FROM, apiUrl: e.TWILIO_API_URL }
           : undefined,
     },

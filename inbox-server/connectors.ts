@@ -5,6 +5,7 @@ import { createFormsConnector } from '../connectors/forms/forms-connector.ts'
 import { createMessengerConnector } from '../connectors/messenger/messenger-connector.ts'
 import { createTwilioSmsConnector } from '../connectors/sms/twilio-sms-connector.ts'
 import { createEmailConnector } from '../connectors/email/email-connector.ts'
+import { createTwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
 import type { Logger } from './app/ports.ts'
 import type { Config } from './config.ts'
 
@@ -24,9 +25,14 @@ export function configuredConnectors(config: Config, log: Logger): Connector[] {
     log.info({ channel: 'email', port: config.email.port, domain: config.email.domain }, 'e-mail channel on: SMTP listener for the domain, answers through SMTP_RELAY_URL')
   }
   if (config.twilio) {
-    const { apiUrl, ...account } = config.twilio
-    list.push(createTwilioSmsConnector({ ...account, publicUrl: config.publicUrl, ...(apiUrl ? { apiUrl } : {}), log }))
-    log.info({ channel: 'sms' }, 'SMS channel on (Twilio): webhooks at /connectors/sms/twilio and /connectors/sms/twilio/status')
+    const { apiUrl, from, ...account } = config.twilio
+    const common = { ...account, publicUrl: config.publicUrl, ...(apiUrl ? { apiUrl } : {}), log }
+    list.push(createTwilioVoiceConnector(common))
+    log.info({ channel: 'voice' }, 'calls on (Twilio): point the number at /connectors/voice/twilio, status callbacks at /connectors/voice/twilio/status')
+    if (from) {
+      list.push(createTwilioSmsConnector({ ...common, from }))
+      log.info({ channel: 'sms' }, 'SMS channel on (Twilio): webhooks at /connectors/sms/twilio and /connectors/sms/twilio/status')
+    }
   }
   if (Object.keys(config.forms).length > 0) {
     list.push(createFormsConnector({ forms: config.forms }))
