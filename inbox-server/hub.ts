@@ -37,6 +37,7 @@ import { contactRoutes } from './http/contact-routes.ts'
 import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createVoiceCalls } from './app/voice-calls.ts'
 import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
+import { createCallConnector } from './jobs/call-connector.ts'
 import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
 import { createOutboxWorker } from './jobs/outbox-worker.ts'
 import type { Connector } from '../connectors/connector.ts'
@@ -176,6 +177,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
   })
   const voiceCalls = createVoiceCalls({ store, bus, clock, log, defaults, sla: slaContexts, estimateWait, onQueued: () => void assignWaiting(), onAttachments: () => void attachmentFetcher.poke() })
+  // Calls given to a consultant are put through by one node; an assignment anywhere rings the doorbell here.
+  const voice = connectors.find(isVoice)
+  const callConnector = voice ? createCallConnector({ store, bus, clock, log, connect: (sid, target) => voice.connectCall(sid, target) }) : null
+  const unsubscribeCalls = callConnector ? bus.subscribe((m) => (m.type === 'event' && m.event.type === 'assignment' ? void callConnector.poke() : undefined)) : () => {}
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 
@@ -241,6 +246,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       slaTimers.stop()
       outboxWorker.stop()
       attachmentFetcher.stop()
+      callConnector?.stop()
+      unsubscribeCalls()
       await Promise.all(listeners.map((l) => l.stop()))
       unsubscribeSla()
       heartbeat.stop()

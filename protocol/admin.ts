@@ -125,6 +125,8 @@ export const AdminConsultant = z.object({
   skills: z.array(Key),
   /** Nothing else is offered during a call. */
   voiceExclusive: z.boolean(),
+  /** Where calls are put through: an E.164 number or a SIP address; null: calls cannot reach this consultant. */
+  voiceTarget: z.string().nullable(),
   queueIds: z.array(Id),
   disabled: z.boolean(),
 })
@@ -146,6 +148,11 @@ export const ConsultantPatch = z
     capacity: z.partialRecord(ChannelKind, capacityValue),
     skills: z.array(Key).max(50),
     voiceExclusive: z.boolean(),
+    voiceTarget: z
+      .string()
+      .trim()
+      .regex(/^(\+[1-9]\d{6,14}|sip:[^\s@]+@[A-Za-z0-9.-]+(:\d+)?)$/, 'an E.164 number (+48…) or a SIP address (sip:user@host)')
+      .nullable(),
     queueIds: z.array(Id).max(200),
     disabled: z.boolean(),
   })

@@ -114,4 +114,28 @@ describe('voice calls', () => {
     const id = ((await events(conv.id)).find((e) => e.type === 'attachment')!.data?.attachment as { id: string }).id
     expect(await (await t.api(`/api/attachments/${id}`, { token: admin })).text()).toBe('NAGRANIE-MP3')
   })
+
+  it('puts the call through to the consultant it is given to (the provider gets the Dial), once', async () => {
+    const q = await t.hub.store.createQueue({ name: 'Połączenia testowe' })
+    expect((await t.api(`/api/admin/queues/${q.id}`, { method: 'PATCH', token: admin, json: { ivrDigits: '9' } })).status).toBe(200)
+    await t.hub.store.updateQueue(q.id, { autoAccept: true })
+    const anna = await t.consultant(`anna.glos.${Date.now()}@example.pl`, 0)
+    await t.hub.store.setRoutingProfile(anna.id, { capacity: { voice: 1 } })
+    await t.hub.store.joinQueue(anna.id, q.id)
+    expect((await t.api(`/api/admin/consultants/${anna.id}`, { method: 'PATCH', token: admin, json: { voiceTarget: '+48500600700' } })).status).toBe(200)
+    expect((await t.api(`/api/admin/consultants/${anna.id}`, { method: 'PATCH', token: admin, json: { voiceTarget: '500 600 700' } })).status).toBe(400)
+    const from = anna.socket.frames.length
+    anna.socket.send({ type: 'presence', state: 'available' })
+    await anna.socket.next((f) => f.type === 'presence' && f.consultantId === anna.id && f.state === 'available', from)
+
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300404', { Digits: '9' }))
+    await expect.poll(() => api.calls.filter((c) => c.kind === 'update' && c.callSid === sid).length, { timeout: 5000 }).toBe(1)
+    const update = api.calls.find((c) => c.kind === 'update' && c.callSid === sid)!
+    expect(update.params.Twiml).toContain('<Dial')
+    expect(update.params.Twiml).toContain('<Number>+48500600700</Number>')
+    const conv = await voiceConversationOf(sid)
+    expect(conv.assigneeId).toBe(anna.id)
+    await expect.poll(async () => (await events(conv.id)).find((e) => e.type === 'call' && e.data?.state === 'connecting')?.data?.consultantId, { timeout: 5000 }).toBe(anna.id)
+  })
 })

@@ -41,6 +41,9 @@ export const conversations = pgTable(
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true, mode: 'date' }),
     /** E-mail and forms: the token of the conversation's own address (reply+<token>@MAIL_DOMAIN). */
     replyToken: text('reply_token'),
+    /** Calls: the consultant the call was last put through to, and the lease of the node putting it through. */
+    callConnectedTo: uuid('call_connected_to'),
+    callConnectLease: timestamp('call_connect_lease', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
     /** SLA clocks (domain/sla): their state, the policy and calendar they run on. */

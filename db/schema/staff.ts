@@ -20,6 +20,8 @@ export const consultants = pgTable(
     capacity: jsonb('capacity').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     voiceExclusive: boolean('voice_exclusive').notNull().default(true),
+    /** Where calls are put through to this consultant: an E.164 number or a SIP address (sip:user@host). */
+    voiceTarget: text('voice_target'),
     lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true, mode: 'date' }),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -28,6 +28,7 @@ export interface ConsultantUpdate {
   capacity?: Partial<Record<ChannelKind, number>>
   skills?: string[]
   voiceExclusive?: boolean
+  voiceTarget?: string | null
   queueIds?: string[]
   disabledAt?: Date | null
 }

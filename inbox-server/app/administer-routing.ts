@@ -28,7 +28,7 @@ export type AdminOutcome<T> =
   | { ok: false; error: 'not_found' | 'conflict' | 'forbidden' | 'in_use'; message: string }
 
 /** Fields a supervisor may change on a consultant; the rest needs an administrator. */
-const SUPERVISOR_FIELDS: ReadonlySet<keyof ConsultantPatch> = new Set(['capacity', 'skills', 'queueIds', 'voiceExclusive'])
+const SUPERVISOR_FIELDS: ReadonlySet<keyof ConsultantPatch> = new Set(['capacity', 'skills', 'queueIds', 'voiceExclusive', 'voiceTarget'])
 
 export function createAdministration(deps: { store: Store; clock: Clock; assignWaiting: AssignWaiting; onCalendarsChanged?: () => void }) {
   const { store } = deps

@@ -51,7 +51,20 @@ export interface EmailThread {
   status: string
 }
 
+/** A call whose conversation was given to a consultant it has not been put through to yet. */
+export interface CallConnectJob {
+  conversationId: string
+  consultantId: string
+  voiceTarget: string | null
+  callSid: string | null
+}
+
 export interface ChannelStore {
+  /** Takes calls to put through (assigned, not yet connected to that consultant), leased until `leaseUntil`. */
+  claimCallConnects(now: Date, leaseUntil: Date, limit: number): Promise<CallConnectJob[]>
+  /** Done (put through, or given up) for this consultant; a later assignment to another one starts again. */
+  callConnectDone(conversationId: string, consultantId: string): Promise<void>
+  callConnectRetry(conversationId: string, at: Date): Promise<void>
   /** By the reply token first, then by the Message-IDs (newest first) of mails in or out of a conversation. */
   findEmailThread(replyToken: string | null, messageIds: readonly string[]): Promise<EmailThread | null>
   /** SMS STOP (a time) or START (null) for a number. */

@@ -212,6 +212,7 @@ export function createAdminStore(db: Db): AdminStore {
         capacity: fullCapacity(r.capacity),
         skills: r.skills,
         voiceExclusive: r.voiceExclusive,
+        voiceTarget: r.voiceTarget,
         queueIds: (members.get(r.id) ?? []).sort(),
         disabled: r.disabledAt !== null,
       }))
