@@ -137,5 +137,12 @@ describe('voice calls', () => {
     const conv = await voiceConversationOf(sid)
     expect(conv.assigneeId).toBe(anna.id)
     await expect.poll(async () => (await events(conv.id)).find((e) => e.type === 'call' && e.data?.state === 'connecting')?.data?.consultantId, { timeout: 5000 }).toBe(anna.id)
+
+    // Her phone does not answer: the caller goes back to the queue, in their place, and not to her again.
+    const back = await (await post('/dial-result', { CallSid: sid, AccountSid: ACCOUNT_SID, DialCallSid: callSid(), DialCallStatus: 'no-answer', DialCallDuration: '0' })).text()
+    expect(back).toContain('<Enqueue')
+    const after = (await (await t.api(`/api/conversations/${conv.id}`, { token: admin })).json()) as Conversation
+    expect([after.status, after.assigneeId]).toEqual(['queued', null])
+    expect((await events(conv.id)).some((e) => e.type === 'status' && e.data?.transition === 'not_answered' && e.data?.consultantId === anna.id)).toBe(true)
   })
 })

@@ -229,6 +229,8 @@ export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore {
       escalatedFromQueueId?: string | null
       offerExpiresAt?: Date | null
       declinedBy?: string[]
+      /** Calls: forget whom the call was put through to (it waits again). */
+      callConnectedTo?: string | null
     },
   ): Promise<void>
   /** Serialises routing decisions across all hub nodes for the rest of the transaction. */

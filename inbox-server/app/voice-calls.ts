@@ -37,6 +37,8 @@ const GREETING = 'Dzień dobry, tu infolinia urzędu pracy.'
 const CLOSED = 'Infolinia jest teraz nieczynna. Po sygnale prosimy zostawić wiadomość z numerem telefonu, oddzwonimy.'
 /** Statuses after which the caller is gone. */
 const ENDED = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled'])
+/** How a consultant's leg ends when nobody picked up. */
+const UNANSWERED = new Set(['busy', 'no-answer', 'failed', 'canceled'])
 
 export function createVoiceCalls(deps: {
   store: Store
@@ -90,6 +92,9 @@ export function createVoiceCalls(deps: {
 
   return {
     async route(call: { callSid: string; from: string; to: string; digits: string | null; at: Date }): Promise<CallPlan> {
+      // A call the hub already holds (back from a consultant who did not answer): into its queue again, no menu.
+      const held = await callConversation(call.callSid)
+      if (held && held.status !== 'resolved' && held.queueId) return { kind: 'enqueue', greeting: 'Prosimy czekać, łączymy z kolejnym konsultantem.', queue: held.queueId }
       const { queues } = await deps.store.entryContext()
       const menu = queues.filter((q) => q.ivrDigits).sort((a, b) => String(a.ivrDigits).localeCompare(String(b.ivrDigits)))
       if (call.digits === null && menu.length > 0) {
@@ -126,7 +131,9 @@ export function createVoiceCalls(deps: {
       // Twilio numbers a call's callbacks: one older than a callback already seen is history, not the call's state.
       const stale = e.sequence !== null && e.sequence < latest
       const waiting = conv.status === 'queued' || conv.status === 'offered'
-      const abandoned = !stale && waiting && (e.queueResult === 'hangup' || (e.queueResult === undefined && ENDED.has(e.status)))
+      const abandoned = !stale && waiting && e.direction !== 'outbound-dial' && (e.queueResult === 'hangup' || (e.queueResult === undefined && ENDED.has(e.status)))
+      // The consultant's phone did not answer: the call waits again, in its place, for someone else first.
+      const unanswered = e.direction === 'outbound-dial' && conv.status === 'assigned' && conv.assigneeId !== null && UNANSWERED.has(e.status)
       const key = `voice:${e.callSid}:${e.queueResult ? `q:${e.queueResult}` : `${e.status}:${e.sequence ?? e.at.getTime()}`}`
       const waitSeconds = e.queueTimeSeconds ?? null
       const leg: NewEvent = {
@@ -152,6 +159,15 @@ export function createVoiceCalls(deps: {
           const appended = await tx.appendEvent({ conversationId: conv.id }, leg, now)
           if (!appended) return null
           written.push(appended.event)
+          if (unanswered && conv.assigneeId) {
+            await tx.updateConversation(conv.id, { status: 'queued', assigneeId: null, offerExpiresAt: null, declinedBy: [conv.assigneeId], callConnectedTo: null })
+            const status = await tx.appendEvent(
+              { conversationId: conv.id },
+              { type: 'status', direction: null, text: null, author: SYSTEM, data: { status: 'queued', transition: 'not_answered', consultantId: conv.assigneeId } },
+              now,
+            )
+            if (status) written.push(status.event)
+          }
           if (abandoned) {
             await tx.updateConversation(conv.id, { status: 'resolved', assigneeId: null, resolvedAt: now, offerExpiresAt: null })
             const status = await tx.appendEvent(
@@ -164,7 +180,10 @@ export function createVoiceCalls(deps: {
           return { to: appended.conversation, written }
         }),
       )
-      if ('written' in r && r.written) publishEvents(deps.bus, r.written.to, r.written.written)
+      if ('written' in r && r.written) {
+        publishEvents(deps.bus, r.written.to, r.written.written)
+        if (unanswered) deps.onQueued?.()
+      }
     },
 
     async recording(rec: { callSid: string; recordingSid: string; url: string; durationSeconds: number | null; transcription: string | null; at: Date }) {
