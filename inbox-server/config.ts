@@ -32,6 +32,7 @@ const Env = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
   TWILIO_SMS_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/i, 'TWILIO_SMS_FROM: an E.164 number (+48…) or a Messaging Service SID (MG…)').optional(),
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AFTER_CALL_WORK_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** Web contact forms: `{"<formId>": {"secret"?: "…", "origins"?: ["https://portal…"]}}`. */
   FORMS: z
     .string()
@@ -69,6 +70,8 @@ export interface Config {
   adminPassword: string | undefined
   sessionTtlMs: number
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  /** The longest after-call work before a consultant is available again. */
+  afterCallWorkMs: number
   /** Web contact forms by id; empty: none. */
   forms: Record<string, { secret?: string; origins?: string[] }>
   /** Set when the Messenger channel is configured (app secret, verify token and page access token). */
@@ -128,6 +131,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       adminPassword: e.ADMIN_PASSWORD,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       logLevel: e.LOG_LEVEL,
+      afterCallWorkMs: e.AFTER_CALL_WORK_SECONDS * 1000,
       forms: e.FORMS ?? {},
       messenger:
         e.MESSENGER_APP_SECRET && e.MESSENGER_VERIFY_TOKEN && e.MESSENGER_PAGE_ACCESS_TOKEN

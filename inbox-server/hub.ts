@@ -36,6 +36,7 @@ import { createReceiveInbound } from './app/receive-inbound.ts'
 import { contactRoutes } from './http/contact-routes.ts'
 import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createVoiceCalls } from './app/voice-calls.ts'
+import { createAfterCallWork } from './app/after-call-work.ts'
 import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
 import { createCallConnector } from './jobs/call-connector.ts'
 import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
@@ -176,7 +177,19 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     onAttachments: () => void attachmentFetcher.poke(),
     profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
   })
-  const voiceCalls = createVoiceCalls({ store, bus, clock, log, defaults, sla: slaContexts, estimateWait, onQueued: () => void assignWaiting(), onAttachments: () => void attachmentFetcher.poke() })
+  const afterCallWork = createAfterCallWork({ store, bus, clock, log, setPresence, maxMs: config.afterCallWorkMs })
+  const voiceCalls = createVoiceCalls({
+    store,
+    bus,
+    clock,
+    log,
+    defaults,
+    sla: slaContexts,
+    estimateWait,
+    onQueued: () => void assignWaiting(),
+    onAttachments: () => void attachmentFetcher.poke(),
+    onCallEnded: (consultantId, conversationId) => void afterCallWork.callEnded(consultantId, conversationId).catch((err: unknown) => log.error({ err, consultantId }, 'after-call work failed')),
+  })
   // Calls given to a consultant are put through by one node; an assignment anywhere rings the doorbell here.
   const voice = connectors.find(isVoice)
   const callConnector = voice ? createCallConnector({ store, bus, clock, log, connect: (sid, target) => voice.connectCall(sid, target) }) : null
@@ -196,6 +209,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
       present: createPresentConversations({ contexts: slaContexts, clock }),
+      wrapUp: (by, id, disposition, note) => afterCallWork.wrapUp(by, id, disposition, note),
     }),
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),

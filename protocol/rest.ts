@@ -149,6 +149,13 @@ export const EscalateBody = z.object({
 })
 export type EscalateBody = z.infer<typeof EscalateBody>
 
+/** After a call: how it ended (a disposition code) and a note; the call's conversation is resolved. */
+export const WrapUpBody = z.object({
+  disposition: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'a code: a–z, 0–9, _ and -'),
+  note: z.string().trim().max(2000).optional(),
+})
+export type WrapUpBody = z.infer<typeof WrapUpBody>
+
 /** The second line's answer for the first line, as a staff-only note. */
 export const HandBackBody = z.object({ note: z.string().trim().max(2000).optional() })
 

@@ -145,4 +145,37 @@ describe('voice calls', () => {
     expect([after.status, after.assigneeId]).toEqual(['queued', null])
     expect((await events(conv.id)).some((e) => e.type === 'status' && e.data?.transition === 'not_answered' && e.data?.consultantId === anna.id)).toBe(true)
   })
+
+  it('puts the consultant in after-call work when the call ends, until they wrap it up with a disposition', async () => {
+    const q = await t.hub.store.createQueue({ name: 'Wrap-up' })
+    expect((await t.api(`/api/admin/queues/${q.id}`, { method: 'PATCH', token: admin, json: { ivrDigits: '8' } })).status).toBe(200)
+    await t.hub.store.updateQueue(q.id, { autoAccept: true })
+    const ewa = await t.consultant(`ewa.glos.${Date.now()}@example.pl`, 0)
+    await t.hub.store.setRoutingProfile(ewa.id, { capacity: { voice: 1 } })
+    await t.hub.store.joinQueue(ewa.id, q.id)
+    await t.api(`/api/admin/consultants/${ewa.id}`, { method: 'PATCH', token: admin, json: { voiceTarget: 'sip:ewa@pbx.urzad.example' } })
+    const from = ewa.socket.frames.length
+    ewa.socket.send({ type: 'presence', state: 'available' })
+    await ewa.socket.next((f) => f.type === 'presence' && f.consultantId === ewa.id && f.state === 'available', from)
+
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300405', { Digits: '8' }))
+    await expect.poll(() => api.calls.filter((c) => c.kind === 'update' && c.callSid === sid).map((c) => c.params.Twiml?.includes('<Sip>sip:ewa@pbx.urzad.example</Sip>')), { timeout: 5000 }).toEqual([true])
+    const conv = await voiceConversationOf(sid)
+    const acw = ewa.socket.frames.length
+    await post('/status', { CallSid: sid, AccountSid: ACCOUNT_SID, CallStatus: 'completed', SequenceNumber: '3', CallDuration: '95', Timestamp: new Date().toUTCString(), From: '+48600300405', To: '+48221234567', Direction: 'inbound' })
+    await ewa.socket.next((f) => f.type === 'presence' && f.consultantId === ewa.id && f.state === 'after_call_work', acw)
+
+    const other = await t.consultant(`inny.glos.${Date.now()}@example.pl`, 0)
+    expect((await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: other.token, json: { disposition: 'informacja' } })).status).toBe(403)
+    expect((await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: ewa.token, json: { disposition: 'Zła wartość' } })).status).toBe(400)
+    const back = ewa.socket.frames.length
+    const r = await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: ewa.token, json: { disposition: 'informacja', note: 'Wyjaśniono termin wypłaty' } })
+    expect(r.status).toBe(201)
+    await ewa.socket.next((f) => f.type === 'presence' && f.consultantId === ewa.id && f.state === 'available', back)
+    const after = (await (await t.api(`/api/conversations/${conv.id}`, { token: admin })).json()) as Conversation
+    expect(after.status).toBe('resolved')
+    const note = (await events(conv.id)).find((e) => e.type === 'note')!
+    expect([note.text, note.data?.disposition]).toEqual(['Wyjaśniono termin wypłaty', 'informacja'])
+  })
 })

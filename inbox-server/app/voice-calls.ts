@@ -52,6 +52,8 @@ export function createVoiceCalls(deps: {
   onQueued?: () => void
   /** Pulled when a voicemail's recording waits to be fetched. */
   onAttachments?: () => void
+  /** The caller's call ended while a consultant had it: their after-call work starts. */
+  onCallEnded?: (consultantId: string, conversationId: string) => void
 }) {
   let voiceChannel: Promise<{ id: string }> | null = null
   const channel = () => (voiceChannel ??= deps.store.ensureChannel('voice', 'Infolinia').catch((err: unknown) => ((voiceChannel = null), Promise.reject(err))))
@@ -183,6 +185,8 @@ export function createVoiceCalls(deps: {
       if ('written' in r && r.written) {
         publishEvents(deps.bus, r.written.to, r.written.written)
         if (unanswered) deps.onQueued?.()
+        const talked = !stale && e.direction !== 'outbound-dial' && e.queueResult === undefined && e.status === 'completed'
+        if (talked && conv.status === 'assigned' && conv.assigneeId) deps.onCallEnded?.(conv.assigneeId, conv.id)
       }
     },
 

@@ -1,6 +1,7 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
 import { Hono } from 'hono'
-import { AssignBody, ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
+import type { WrapUpOutcome } from '../app/after-call-work.ts'
+import { WrapUpBody, AssignBody, ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
 import type { createEscalation } from '../app/escalate-conversation.ts'
 import type { TransferOutcome, TransferTarget } from '../app/transfer-conversation.ts'
 import type { ChangeStatusOutcome } from '../app/change-status.ts'
@@ -22,6 +23,7 @@ export function conversationRoutes(deps: {
   transfer: (m: { by: ConsultantRecord; conversationId: string; to: TransferTarget; note: string | null; onlyIfWaiting?: boolean }) => Promise<TransferOutcome>
   escalation: ReturnType<typeof createEscalation>
   present: PresentConversations
+  wrapUp: (by: ConsultantRecord, conversationId: string, disposition: string, note: string | null) => Promise<WrapUpOutcome>
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -51,6 +53,18 @@ export function conversationRoutes(deps: {
     )
     if ('error' in r) return apiError(c, 'bad_cursor', 'The cursor is not one this server gave out')
     return c.json({ items: await deps.present(r.items), next: r.next })
+  })
+
+  app.post('/:id/wrap-up', async (c) => {
+    const id = Id.safeParse(c.req.param('id'))
+    if (!id.success || !(await visible(c, id.data))) return apiError(c, 'not_found', 'No such conversation')
+    const body = await readJson(c, WrapUpBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.wrapUp(c.get('consultant'), id.data, body.value.disposition, body.value.note ?? null)
+    if (r.ok) return c.json({ items: r.events }, 201)
+    if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    if (r.error === 'not_a_call') return apiError(c, 'conflict', 'Only calls are wrapped up')
+    return apiError(c, 'forbidden', 'Only the consultant who took the call (or a supervisor) wraps it up')
   })
 
   app.get('/:id', async (c) => {

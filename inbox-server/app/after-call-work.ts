@@ -1,0 +1,71 @@
+// After a call: the consultant who took it is in after-call work (nothing new is offered) until they record how it
+// ended (a disposition code and a note), or until the configured maximum runs out; then available again. The
+// wrap-up resolves the call's conversation.
+import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { Bus, Clock, ConsultantRecord, Logger, Store } from './ports.ts'
+import { publishEvents } from './publish-events.ts'
+import type { SetPresenceOutcome } from './set-presence.ts'
+
+export type WrapUpOutcome = { ok: true; events: TimelineEvent[] } | { ok: false; error: 'not_found' | 'not_yours' | 'not_a_call' }
+
+export function createAfterCallWork(deps: {
+  store: Store
+  bus: Bus
+  clock: Clock
+  log: Logger
+  setPresence: (c: ConsultantRecord, state: 'after_call_work' | 'available', reason: string | null) => Promise<SetPresenceOutcome>
+  /** The longest after-call work before the consultant is available again (AFTER_CALL_WORK_SECONDS). */
+  maxMs: number
+}) {
+  /** Consultant id → the conversation whose wrap-up they are in (this node's timers). */
+  const open = new Map<string, { conversationId: string; cancel: () => void }>()
+
+  async function backToWork(consultantId: string) {
+    open.get(consultantId)?.cancel()
+    open.delete(consultantId)
+    const c = await deps.store.findConsultantById(consultantId)
+    // Only out of after-call work: a consultant who went on a break meanwhile stays there.
+    if (c && c.presence === 'after_call_work') await deps.setPresence(c, 'available', null)
+  }
+
+  return {
+    /** The call of `conversationId` ended while `consultantId` had it. */
+    async callEnded(consultantId: string, conversationId: string) {
+      const c = await deps.store.findConsultantById(consultantId)
+      if (!c || c.presence === 'offline') return
+      await deps.setPresence(c, 'after_call_work', null)
+      open.get(consultantId)?.cancel()
+      const cancel = deps.clock.setTimer(() => {
+        backToWork(consultantId).catch((err: unknown) => deps.log.error({ err, consultantId }, 'ending after-call work failed'))
+      }, deps.maxMs)
+      open.set(consultantId, { conversationId, cancel })
+    },
+
+    /** The consultant records how the call ended: a note with the disposition, the conversation resolved. */
+    async wrapUp(by: ConsultantRecord, conversationId: string, disposition: string, note: string | null): Promise<WrapUpOutcome> {
+      const now = deps.clock.now()
+      const r = await deps.store.transaction(async (tx) => {
+        const conv = await tx.lockConversation(conversationId)
+        if (!conv) return { ok: false as const, error: 'not_found' as const }
+        if (conv.channelKind !== 'voice') return { ok: false as const, error: 'not_a_call' as const }
+        if (conv.assigneeId !== by.id && by.role !== 'supervisor' && by.role !== 'admin') return { ok: false as const, error: 'not_yours' as const }
+        const author = { kind: 'consultant' as const, id: by.id, name: by.name }
+        const written: TimelineEvent[] = []
+        const n = await tx.appendEvent({ conversationId }, { type: 'note', direction: null, text: note, author, data: { disposition } }, now)
+        if (n) written.push(n.event)
+        if (conv.status !== 'resolved') {
+          await tx.updateConversation(conversationId, { status: 'resolved', resolvedAt: now })
+          const s = await tx.appendEvent({ conversationId }, { type: 'status', direction: null, text: null, author, data: { status: 'resolved', transition: 'wrapped_up', disposition } }, now)
+          if (s) written.push(s.event)
+        }
+        return { ok: true as const, events: written, to: conv }
+      })
+      if (!r.ok) return r
+      publishEvents(deps.bus, r.to, r.events)
+      if (r.to.assigneeId) await backToWork(r.to.assigneeId)
+      return { ok: true, events: r.events }
+    },
+  }
+}
+
+export type AfterCallWork = ReturnType<typeof createAfterCallWork>
