@@ -21,6 +21,7 @@ import {
   UpdateContactBody,
   LinkIdentityBody,
   MergeContactsBody,
+  WrapUpBody,
 } from '../../protocol/rest.ts'
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
@@ -44,6 +45,7 @@ const schemas = {
   UpdateContactBody,
   LinkIdentityBody,
   MergeContactsBody,
+  WrapUpBody,
 }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -55,7 +57,7 @@ function queryParams(s: z.ZodObject) {
   return Object.entries(js.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
 }
 
-const INPUTS = new Set(['AssignBody', 'LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody', 'UpdateContactBody', 'LinkIdentityBody', 'MergeContactsBody'])
+const INPUTS = new Set(['AssignBody', 'LoginBody', 'PostMessage', 'TransferBody', 'ChangeStatusBody', 'EscalateBody', 'HandBackBody', 'UpdateContactBody', 'LinkIdentityBody', 'MergeContactsBody', 'WrapUpBody'])
 
 const ref = (name: keyof typeof schemas) => ({ $ref: `#/components/schemas/${name}` })
 const json = (name: keyof typeof schemas) => ({ 'application/json': { schema: ref(name) } })
@@ -208,6 +210,14 @@ export function openApiDocument(serverUrl: string, version: string) {
             404: error('No such conversation'),
             409: error('Already in that status, or the change is not allowed'),
           },
+        },
+      },
+      '/api/conversations/{id}/wrap-up': {
+        post: {
+          summary: 'After a call: record how it ended (a disposition code and a note); resolves the call and ends after-call work',
+          parameters: [idParam],
+          requestBody: { required: true, content: json('WrapUpBody') },
+          responses: { 201: { description: '{items: the note and status events}' }, 400: error('Invalid body'), 403: error('Not the consultant who took the call'), 404: error('No such conversation'), 409: error('Not a call') },
         },
       },
       '/api/contacts': {
