@@ -192,8 +192,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   })
   // Calls given to a consultant are put through by one node; an assignment anywhere rings the doorbell here.
   const voice = connectors.find(isVoice)
-  const callConnector = voice ? createCallConnector({ store, bus, clock, log, connect: (sid, target) => voice.connectCall(sid, target) }) : null
-  const unsubscribeCalls = callConnector ? bus.subscribe((m) => (m.type === 'event' && m.event.type === 'assignment' ? void callConnector.poke() : undefined)) : () => {}
+  const callConnector = voice ? createCallConnector({ store, bus, clock, log, connect: (sid, target) => voice.connectCall(sid, target), requeue: (sid) => voice.requeueCall(sid) }) : null
+  const unsubscribeCalls = callConnector ? bus.subscribe((m) => (m.type === 'event' && (m.event.type === 'assignment' || m.event.type === 'status') ? void callConnector.poke() : undefined)) : () => {}
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 

@@ -178,4 +178,28 @@ describe('voice calls', () => {
     const note = (await events(conv.id)).find((e) => e.type === 'note')!
     expect([note.text, note.data?.disposition]).toEqual(['Wyjaśniono termin wypłaty', 'informacja'])
   })
+
+  it('takes a call that is put through back to a queue when it is transferred there', async () => {
+    const q = await t.hub.store.createQueue({ name: 'Przekazanie' })
+    expect((await t.api(`/api/admin/queues/${q.id}`, { method: 'PATCH', token: admin, json: { ivrDigits: '7' } })).status).toBe(200)
+    await t.hub.store.updateQueue(q.id, { autoAccept: true })
+    const olga = await t.consultant(`olga.glos.${Date.now()}@example.pl`, 0)
+    await t.hub.store.setRoutingProfile(olga.id, { capacity: { voice: 1 } })
+    await t.hub.store.joinQueue(olga.id, q.id)
+    await t.api(`/api/admin/consultants/${olga.id}`, { method: 'PATCH', token: admin, json: { voiceTarget: '+48500600701' } })
+    const from = olga.socket.frames.length
+    olga.socket.send({ type: 'presence', state: 'available' })
+    await olga.socket.next((f) => f.type === 'presence' && f.consultantId === olga.id && f.state === 'available', from)
+
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300406', { Digits: '7' }))
+    await expect.poll(() => api.calls.filter((c) => c.kind === 'update' && c.callSid === sid).length, { timeout: 5000 }).toBe(1)
+    const conv = await voiceConversationOf(sid)
+    expect((await t.api(`/api/conversations/${conv.id}/transfer`, { method: 'POST', token: olga.token, json: { queueId } })).status).toBeLessThan(300)
+    await expect.poll(() => api.calls.filter((c) => c.kind === 'update' && c.callSid === sid).map((c) => c.params.Url ?? null), { timeout: 5000 }).toEqual([null, `${PUBLIC_URL}/connectors/voice/twilio`])
+    // Twilio asks that URL: the held call goes into its new queue, without the menu.
+    const again = await (await post('', call(sid, '+48600300406'))).text()
+    expect(again).toContain(queueId)
+    expect(again).not.toContain('<Gather')
+  })
 })

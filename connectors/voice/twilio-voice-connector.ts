@@ -44,6 +44,8 @@ export interface TwilioVoiceConnector extends Connector {
   connectCall(callSid: string, target: DialTarget, opts?: ConnectOptions): Promise<CallUpdateResult>
   /** Sends the call to other TwiML (back to a queue, to the menu). */
   redirectCall(callSid: string, url: string): Promise<CallUpdateResult>
+  /** Back to the hub's call flow (it puts a call it holds into its queue): after a transfer to a queue. */
+  requeueCall(callSid: string): Promise<CallUpdateResult>
   hangUp(callSid: string): Promise<CallUpdateResult>
   /** Downloads a voicemail by its RecordingUrl (as MP3 when the URL names no format), refusing more than `maxBytes`. */
   fetchRecording(url: string, maxBytes: number): Promise<FetchedAttachment>
@@ -301,6 +303,7 @@ export function createTwilioVoiceConnector(cfg: TwilioVoiceConnectorConfig): Twi
     voiceRoutes,
     connectCall,
     redirectCall,
+    requeueCall: (callSid: string) => redirectCall(callSid, base),
     hangUp,
     fetchRecording,
   }

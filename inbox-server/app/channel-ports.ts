@@ -60,8 +60,14 @@ export interface CallConnectJob {
 }
 
 export interface ChannelStore {
-  /** Takes calls to put through (assigned, not yet connected to that consultant), leased until `leaseUntil`. */
-  claimCallConnects(now: Date, leaseUntil: Date, limit: number): Promise<CallConnectJob[]>
+  /**
+   * Takes calls to put through (assigned, not yet connected to that consultant) and calls to take back to their
+   * queue (waiting again after a transfer while put through to someone: `consultantId` null), leased until
+   * `leaseUntil`.
+   */
+  claimCallConnects(now: Date, leaseUntil: Date, limit: number): Promise<(Omit<CallConnectJob, 'consultantId'> & { consultantId: string | null })[]>
+  /** Taken back to the queue: connected to nobody. */
+  callRequeued(conversationId: string): Promise<void>
   /** Done (put through, or given up) for this consultant; a later assignment to another one starts again. */
   callConnectDone(conversationId: string, consultantId: string): Promise<void>
   callConnectRetry(conversationId: string, at: Date): Promise<void>

@@ -7,13 +7,17 @@ import type { Bus, Clock, Logger, Store } from '../app/ports.ts'
 import { publishEvents } from '../app/publish-events.ts'
 import { createPollLoop } from './poll-loop.ts'
 
-export type ConnectCall = (callSid: string, target: { number?: string; sip?: string }) => Promise<{ ok: true } | { ok: false; retryable: boolean; error: string }>
+type CallUpdate = Promise<{ ok: true } | { ok: false; retryable: boolean; error: string }>
+export type ConnectCall = (callSid: string, target: { number?: string; sip?: string }) => CallUpdate
+/** Takes the caller off whoever they were put through to and back into the queue. */
+export type RequeueCall = (callSid: string) => CallUpdate
+type Job = Omit<CallConnectJob, 'consultantId'> & { consultantId: string | null }
 
 const LEASE_MS = 30_000
 const RETRY_MS = 3_000
 
-export function createCallConnector(deps: { store: Store; bus: Bus; clock: Clock; log: Logger; connect: ConnectCall; pollMs?: number }) {
-  async function record(job: CallConnectJob, data: Record<string, unknown>) {
+export function createCallConnector(deps: { store: Store; bus: Bus; clock: Clock; log: Logger; connect: ConnectCall; requeue: RequeueCall; pollMs?: number }) {
+  async function record(job: Job, data: Record<string, unknown>) {
     const r = await deps.store.transaction((tx) =>
       tx.appendEvent(
         { conversationId: job.conversationId },
@@ -22,6 +26,15 @@ export function createCallConnector(deps: { store: Store; bus: Bus; clock: Clock
       ),
     )
     if (r) publishEvents(deps.bus, r.conversation, [r.event as TimelineEvent])
+  }
+
+  /** Transferred to a queue while put through to someone: the caller goes back to waiting. */
+  async function requeueOne(job: Job) {
+    if (!job.callSid) return deps.store.callRequeued(job.conversationId)
+    const r = await deps.requeue(job.callSid).catch((err: unknown) => ({ ok: false as const, retryable: true, error: err instanceof Error ? err.message : String(err) }))
+    if (!r.ok && r.retryable) return deps.store.callConnectRetry(job.conversationId, new Date(deps.clock.now().getTime() + RETRY_MS))
+    await deps.store.callRequeued(job.conversationId)
+    return record(job, r.ok ? { state: 'back_to_queue', callSid: job.callSid } : { state: 'back_to_queue_failed', error: r.error })
   }
 
   async function connectOne(job: CallConnectJob) {
@@ -45,7 +58,7 @@ export function createCallConnector(deps: { store: Store; bus: Bus; clock: Clock
     for (;;) {
       const now = deps.clock.now()
       const jobs = await deps.store.claimCallConnects(now, new Date(now.getTime() + LEASE_MS), 8)
-      await Promise.all(jobs.map((job) => connectOne(job).catch((err: unknown) => deps.log.error({ err, conversationId: job.conversationId }, 'connecting a call failed'))))
+      await Promise.all(jobs.map((job) => (job.consultantId === null ? requeueOne(job) : connectOne({ ...job, consultantId: job.consultantId })).catch((err: unknown) => deps.log.error({ err, conversationId: job.conversationId }, 'connecting a call failed'))))
       if (jobs.length < 8) return
     }
   }

@@ -21,15 +21,16 @@ export function createChannelStore(db: Db): ChannelStore {
         await db.execute(sql`
           with due as (
             select id from conversations
-             where channel_kind = 'voice' and status = 'assigned' and assignee_id is not null
-               and call_connected_to is distinct from assignee_id
+             where channel_kind = 'voice'
+               and ((status = 'assigned' and assignee_id is not null and call_connected_to is distinct from assignee_id)
+                 or (status in ('queued', 'offered') and call_connected_to is not null))
                and (call_connect_lease is null or call_connect_lease <= ${now.toISOString()}::timestamptz)
              limit ${limit}
                for update skip locked
           )
           update conversations c set call_connect_lease = ${leaseUntil.toISOString()}::timestamptz
             from due where c.id = due.id
-          returning c.id, c.assignee_id,
+          returning c.id, case when c.status = 'assigned' then c.assignee_id end as assignee_id,
                     (select voice_target from consultants k where k.id = c.assignee_id) as voice_target,
                     (select e.data->>'callSid' from events e
                       where e.conversation_id = c.id and e.type = 'call' and e.external_id = 'voice:' || (e.data->>'callSid')
@@ -37,13 +38,16 @@ export function createChannelStore(db: Db): ChannelStore {
       )
       return rows.map((r) => ({
         conversationId: String(r.id),
-        consultantId: String(r.assignee_id),
+        consultantId: r.assignee_id === null || r.assignee_id === undefined ? null : String(r.assignee_id),
         voiceTarget: r.voice_target === null || r.voice_target === undefined ? null : String(r.voice_target),
         callSid: r.call_sid === null || r.call_sid === undefined ? null : String(r.call_sid),
       }))
     },
     async callConnectDone(conversationId, consultantId) {
       await db.update(conversations).set({ callConnectedTo: consultantId, callConnectLease: null }).where(eq(conversations.id, conversationId))
+    },
+    async callRequeued(conversationId) {
+      await db.update(conversations).set({ callConnectedTo: null, callConnectLease: null }).where(eq(conversations.id, conversationId))
     },
     async callConnectRetry(conversationId, at) {
       await db.update(conversations).set({ callConnectLease: at }).where(eq(conversations.id, conversationId))
