@@ -37,6 +37,7 @@ import { contactRoutes } from './http/contact-routes.ts'
 import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createVoiceCalls } from './app/voice-calls.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
+import { createPostCallSurvey } from './app/post-call-survey.ts'
 import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
 import { createCallConnector } from './jobs/call-connector.ts'
 import { createAttachmentFetcher } from './jobs/attachment-fetcher.ts'
@@ -168,6 +169,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       connectors.flatMap((c) => (c.fetchAttachment ? [[c.kind, c.fetchAttachment.bind(c)]] : isVoice(c) ? [[c.kind, c.fetchRecording.bind(c)]] : [])),
     ),
   })
+  // After a call the caller is asked for a rating by SMS, when SMS is on.
+  const smsConnector = connectors.find((c) => c.kind === 'sms')
+  const survey = smsConnector ? createPostCallSurvey({ store, bus, clock, log, sendSms: (m) => smsConnector.send(m) }) : null
   const ingest = createReceiveInbound({
     store,
     bus,
@@ -176,6 +180,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     receive: receiveVisitorMessage,
     onAttachments: () => void attachmentFetcher.poke(),
     profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
+    ...(survey ? { surveyAnswer: (contactId: string, text: string, externalId: string) => survey.answer(contactId, text, externalId) } : {}),
   })
   const afterCallWork = createAfterCallWork({ store, bus, clock, log, setPresence, maxMs: config.afterCallWorkMs })
   const voiceCalls = createVoiceCalls({
@@ -188,7 +193,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     estimateWait,
     onQueued: () => void assignWaiting(),
     onAttachments: () => void attachmentFetcher.poke(),
-    onCallEnded: (consultantId, conversationId) => void afterCallWork.callEnded(consultantId, conversationId).catch((err: unknown) => log.error({ err, consultantId }, 'after-call work failed')),
+    onCallEnded: (consultantId, conversationId) => {
+      afterCallWork.callEnded(consultantId, conversationId).catch((err: unknown) => log.error({ err, consultantId }, 'after-call work failed'))
+      survey?.ask(conversationId).catch((err: unknown) => log.error({ err, conversationId }, 'post-call survey failed'))
+    },
   })
   // Calls given to a consultant are put through by one node; an assignment anywhere rings the doorbell here.
   const voice = connectors.find(isVoice)

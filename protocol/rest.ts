@@ -10,9 +10,10 @@ export const Id = z.uuid()
  * changed an earlier message (data.eventId, data.text; the message event itself is updated too). `attachment`: an
  * attachment of an earlier message was fetched or failed (data.eventId, data.attachment). `delivery`: the state of
  * staff messages (data.state sent | failed with data.messageId, or delivered | read with data.messageIds and data.watermark).
+ * `survey`: the citizen's satisfaction answer (data.score 1–5, data.comment), or the question (data.asked).
  * `call`: a leg of a phone call (data.callSid, data.state, data.sequence, durations), or a voicemail (data.kind 'voicemail').
  */
-export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery', 'edit', 'attachment', 'call'])
+export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery', 'edit', 'attachment', 'call', 'survey'])
 export type EventType = z.infer<typeof EventType>
 
 export const Author = z.object({

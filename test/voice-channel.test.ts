@@ -9,22 +9,25 @@ import { createTwilioSmsConnector } from '../connectors/sms/twilio-sms-connector
 import { createTwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
 import type { Conversation, TimelineEvent } from '../protocol/rest.ts'
 import { startFakeTwilioVoiceApi, type FakeTwilioVoiceApi } from './fakes/twilio-voice-api.ts'
+import { startFakeTwilioApi, type FakeTwilioApi } from './fakes/twilio-api.ts'
 import { startTestHub, type TestHub } from './support/test-hub.ts'
 
 const ACCOUNT_SID = 'AC' + '7'.repeat(32)
 const AUTH_TOKEN = 'token-twilio-glos-0123456789ab'
 const PUBLIC_URL = 'https://hub.example.gov.pl'
 let api: FakeTwilioVoiceApi
+let smsApi: FakeTwilioApi
 let t: TestHub
 let admin: string
 let queueId: string
 
 beforeAll(async () => {
   api = await startFakeTwilioVoiceApi({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
+  smsApi = await startFakeTwilioApi({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
   t = await startTestHub({
     connectors: [
       createTwilioVoiceConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicUrl: PUBLIC_URL, apiUrl: api.url }),
-      createTwilioSmsConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+48221234567', publicUrl: PUBLIC_URL, apiUrl: api.url }),
+      createTwilioSmsConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+48221234567', publicUrl: PUBLIC_URL, apiUrl: smsApi.url }),
     ],
   })
   admin = await t.login()
@@ -35,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close()
   await api?.close()
+  await smsApi?.close()
 })
 
 let n = 0
@@ -177,6 +181,19 @@ describe('voice calls', () => {
     expect(after.status).toBe('resolved')
     const note = (await events(conv.id)).find((e) => e.type === 'note')!
     expect([note.text, note.data?.disposition]).toEqual(['Wyjaśniono termin wypłaty', 'informacja'])
+
+    // The caller was asked for a rating by SMS; their reply is the call's survey answer, not a new conversation.
+    await expect.poll(() => smsApi.calls.filter((c) => c.kind === 'send' && c.params.To === '+48600300405').length, { timeout: 5000 }).toBe(1)
+    expect(smsApi.calls.find((c) => c.kind === 'send' && c.params.To === '+48600300405')!.params.Body).toMatch(/od 1 .* do 5/)
+    const reply = new URLSearchParams({ MessageSid: 'SM' + '5'.repeat(32), AccountSid: ACCOUNT_SID, From: '+48600300405', To: '+48221234567', Body: '5 bardzo miła rozmowa', NumMedia: '0' })
+    const sign = twilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/connectors/sms/twilio`, [...reply])
+    for (let i = 0; i < 2; i++) {
+      expect((await t.api('/connectors/sms/twilio', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign }, body: reply.toString() })).status).toBe(200)
+    }
+    const answers = (await events(conv.id)).filter((e) => e.type === 'survey' && typeof e.data?.score === 'number')
+    expect(answers.map((e) => [e.data?.score, e.data?.comment])).toEqual([[5, 'bardzo miła rozmowa']])
+    const smsConvs = ((await (await t.api('/api/conversations?channel=sms&limit=100', { token: admin })).json()) as { items: Conversation[] }).items
+    expect(smsConvs.some((c) => c.contact.id === conv.contact.id)).toBe(false)
   })
 
   it('takes a call that is put through back to a queue when it is transferred there', async () => {

@@ -7,6 +7,7 @@ import type { AdminStore } from './admin-ports.ts'
 import type { OutboxStore, OutboxTxStore } from './outbox-ports.ts'
 import type { ChannelStore, ChannelTxStore } from './channel-ports.ts'
 import type { ContactStore } from './contact-ports.ts'
+import type { SurveyStore } from './survey-ports.ts'
 import type { SlaStore, SlaTxStore, StoredSla } from './sla-ports.ts'
 
 export interface Clock {
@@ -107,7 +108,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>

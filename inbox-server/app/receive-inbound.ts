@@ -65,6 +65,8 @@ export function createReceiveInbound(deps: {
   onAttachments?: () => void
   /** Profile look-ups by channel (Messenger's profile API), made after the commit for contacts without a name. */
   profiles?: Partial<Record<ChannelKind, (senderId: string) => Promise<string | null>>>
+  /** An SMS that answers a survey the contact was asked (after a call): recorded there, true; else false. */
+  surveyAnswer?: (contactId: string, text: string, externalId: string) => Promise<boolean>
 }) {
   const channels = new Map<ChannelKind, Promise<{ id: string; kind: ChannelKind }>>()
   const looked = new Set<string>()
@@ -100,6 +102,8 @@ export function createReceiveInbound(deps: {
       if (m.senderName) await deps.store.nameContact(contactId, m.senderName)
     }
     const fresh = m.email !== undefined && thread === null
+    // "5" after a call's survey question is the call's rating, not a new SMS conversation.
+    if (m.channel === 'sms' && !passive && deps.surveyAnswer && (await deps.surveyAnswer(contactId, m.text, m.externalId))) return
     const rows: NewAttachment[] = (m.attachments ?? []).map((a) => ({ id: randomBytes(16).toString('base64url'), ...a }))
     const infos: AttachmentInfo[] = rows.map((a) => ({
       id: a.id,

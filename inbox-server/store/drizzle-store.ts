@@ -20,6 +20,7 @@ import { STAFF_ONLY_EVENT_TYPES } from '../domain/event-visibility.ts'
 import { channelVouchesFor } from '../domain/identity-trust.ts'
 import { channelTxStore, createChannelStore } from './channel-store.ts'
 import { createContactStore } from './contact-store.ts'
+import { createSurveyStore } from './survey-store.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
@@ -45,6 +46,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createOutboxStore(db),
     ...createChannelStore(db),
     ...createContactStore(db),
+    ...createSurveyStore(db),
     kind: database.kind,
     async ping() {
       try {
