@@ -276,3 +276,17 @@ describe('e-mail and SMS extras', () => {
     expect(rows.map((r) => r.optOut)).toEqual([null, null, null, 'stop', 'start', null])
   })
 })
+
+describe('calls', () => {
+  it('keeps a voicemail row with its recording, stored when the attachment update arrives', () => {
+    const audio = { id: 'rec1', kind: 'audio', name: 'nagranie-1.mp3', contentType: 'audio/mpeg', size: null, state: 'pending' }
+    const rows = buildRows([
+      ev(1, { type: 'call', text: null, data: { callSid: 'CA1', state: 'voicemail', from: '+48600100200' } }),
+      ev(2, { type: 'call', text: null, data: { kind: 'voicemail', callSid: 'CA1', durationSeconds: 7, attachments: [audio] } }),
+      ev(3, { type: 'attachment', data: { eventId: idOf(2), attachment: { ...audio, state: 'stored', size: 2048 } } }),
+    ])
+    expect(seqs(rows)).toEqual([1, 2])
+    expect(rows[1]!.attachments).toEqual([{ ...audio, kind: 'audio', state: 'stored', size: 2048 }])
+    expect(rows[0]!.attachments).toEqual([])
+  })
+})

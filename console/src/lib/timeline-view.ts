@@ -215,7 +215,8 @@ function withTime(event: TimelineEvent): Pick<TimelineEvent, 'occurredAt' | 'seq
 export function buildRows(events: readonly TimelineEvent[]): TimelineRow[] {
   const rows = new Map<string, TimelineRow>()
   for (const event of events) {
-    if (event.type !== 'message' && event.type !== 'note') continue
+    // A call's voicemail carries its recording as an attachment, which may arrive (be stored) later.
+    if (event.type !== 'message' && event.type !== 'note' && event.type !== 'call') continue
     const data = event.data
     const edited = data?.edited
     const button = data?.button as { kind?: unknown; payload?: unknown } | undefined
