@@ -219,4 +219,26 @@ describe('voice calls', () => {
     expect(again).toContain(queueId)
     expect(again).not.toContain('<Gather')
   })
+
+  it('sends callers to voicemail outside the queue’s opening hours, and keeps the message for a call back', async () => {
+    // Open a minute a day, but closed on the days around now: closed whenever the test runs.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    const minute = [{ start: '00:00', end: '00:01' }]
+    const definition = { week: { 1: minute, 2: minute, 3: minute, 4: minute, 5: minute, 6: minute, 7: minute }, closedDates: [day(-1), day(0), day(1)] }
+    const cal = await t.api('/api/admin/calendars', { method: 'POST', token: admin, json: { name: 'Zamknięte dziś', definition } })
+    expect(cal.status).toBe(201)
+    const calendarId = ((await cal.json()) as { id: string }).id
+    const q = await t.hub.store.createQueue({ name: 'Po godzinach' })
+    expect((await t.api(`/api/admin/queues/${q.id}`, { method: 'PATCH', token: admin, json: { ivrDigits: '6', calendarId } })).status).toBe(200)
+    const sid = callSid()
+    const twiml = await (await post('/menu?attempt=1', call(sid, '+48600300407', { Digits: '6' }))).text()
+    expect(twiml).toContain('<Record')
+    expect(twiml).toContain('nieczynna')
+    expect(twiml).not.toContain('<Enqueue')
+    const conv = await voiceConversationOf(sid)
+    expect((await events(conv.id)).find((e) => e.type === 'call')?.data?.state).toBe('voicemail')
+    const recording = api.addRecording('WIADOMOSC')
+    await post('/recording', { CallSid: sid, AccountSid: ACCOUNT_SID, RecordingSid: recording.recordingSid, RecordingUrl: recording.url, RecordingDuration: '12', RecordingStatus: 'completed' })
+    await expect.poll(async () => (await events(conv.id)).some((e) => e.type === 'call' && e.data?.kind === 'voicemail'), { timeout: 5000 }).toBe(true)
+  })
 })
