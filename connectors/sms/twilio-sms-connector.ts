@@ -3,15 +3,14 @@
 // No SDK: the API is a few form-encoded HTTP calls.
 // Config: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM, PUBLIC_URL, TWILIO_API_URL.
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { describeNetworkError, redactSecrets } from '../provider-errors.ts'
+import { twilioWebhook } from '../twilio-webhook.ts'
 import type { Connector, FetchedAttachment, Ingest, InboundEvent, OutboundMessage, SendResult } from '../connector.ts'
 import { fetchMedia, hostAllowed } from '../media-fetch.ts'
 import { toE164 } from '../phone-number.ts'
 import { parseIncomingSms, parseStatusCallback } from './parse-twilio-sms.ts'
 import { sendResult } from './twilio-send-result.ts'
-import { validTwilioSignature } from './twilio-signature.ts'
 
 export interface TwilioSmsConnectorConfig {
   accountSid: string
@@ -38,7 +37,6 @@ const TWILIO_API_ORIGIN = 'https://api.twilio.com'
 export const TWILIO_SMS_PATH = 'sms/twilio'
 /** Twilio's webhook bodies are a few kilobytes even with 10 media URLs. */
 export const MAX_BODY_BYTES = 64 * 1024
-const SIGNATURE_HEADER = 'X-Twilio-Signature'
 /** Where Twilio serves media: the Media URL on api.twilio.com, which redirects to mms.twiliocdn.com. */
 export const TWILIO_MEDIA_HOSTS = ['api.twilio.com', '.twilio.com', '.twiliocdn.com']
 /** An empty TwiML answer: Twilio sends nothing back to the citizen (the hub answers through the API). */
@@ -93,29 +91,9 @@ export function createTwilioSmsConnector(cfg: TwilioSmsConnectorConfig): Connect
     return app
   }
 
-  /**
-   * The handlers of a signed webhook at `sub` under the connector's path: a signature header at all, a form body
-   * within the limit, then the signature over the URL Twilio called and the raw body's params. The body is read
-   * as URLSearchParams only to compute the HMAC; `handle` interprets it, only once it is Twilio's.
-   */
+  /** A signed webhook at `sub` under the connector's path (connectors/twilio-webhook.ts). */
   function webhook(sub: string, handle: (c: Context, params: URLSearchParams) => Promise<Response>) {
-    return [
-      async (c: Context, next: () => Promise<void>) => {
-        if (!c.req.header(SIGNATURE_HEADER)) return forbidden(c)
-        if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-          return error(c, 415, 'unsupported_media_type', 'Twilio webhooks are application/x-www-form-urlencoded')
-        }
-        await next()
-      },
-      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, 'payload_too_large', 'The body is too large') }),
-      async (c: Context) => {
-        const params = new URLSearchParams(await c.req.text())
-        // The signed URL is the one configured at Twilio: the public root, the route, and the query string as sent.
-        const url = webhookUrl + sub + new URL(c.req.url).search
-        if (!validTwilioSignature(cfg.authToken, url, [...params], c.req.header(SIGNATURE_HEADER))) return forbidden(c)
-        return handle(c, params)
-      },
-    ] as const
+    return twilioWebhook({ authToken: cfg.authToken, base: webhookUrl, maxBytes: MAX_BODY_BYTES }, sub, handle)
   }
 
   // The Messages API has no idempotency key: if a send times out after Twilio accepted it, the retry delivers a
@@ -168,10 +146,6 @@ export function createTwilioSmsConnector(cfg: TwilioSmsConnectorConfig): Connect
   }
 
   return { kind: 'sms', path: TWILIO_SMS_PATH, routes, send, fetchAttachment }
-}
-
-function forbidden(c: Context) {
-  return error(c, 403, 'forbidden', `Missing or wrong ${SIGNATURE_HEADER}`)
 }
 
 function error(c: Context, status: ContentfulStatusCode, code: string, message: string) {

@@ -3,13 +3,12 @@
 // consultant, redirect, hang up); voicemail recordings fetched with Basic auth. No SDK: a few form-encoded calls.
 // Config: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, PUBLIC_URL, TWILIO_API_URL.
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { twilioWebhook } from '../twilio-webhook.ts'
 import type { Connector, FetchedAttachment, SendResult } from '../connector.ts'
 import { fetchMedia, hostAllowed } from '../media-fetch.ts'
 import { toE164 } from '../phone-number.ts'
 import { describeNetworkError, redactSecrets } from '../provider-errors.ts'
-import { validTwilioSignature } from '../sms/twilio-signature.ts'
 import { callUpdateResult, type CallUpdateResult } from './call-update-result.ts'
 import { parseCallStatus, parseDialResult, parseIncomingCall, parseQueueResult, parseRecording, parseWaitRequest, type IncomingCall } from './parse-voice-webhook.ts'
 import {
@@ -57,7 +56,6 @@ const TWILIO_API_ORIGIN = 'https://api.twilio.com'
 export const TWILIO_VOICE_PATH = 'voice/twilio'
 /** Voice webhook bodies are a few kilobytes; a transcription adds at most a few more. */
 export const MAX_BODY_BYTES = 64 * 1024
-const SIGNATURE_HEADER = 'X-Twilio-Signature'
 /** Where recordings are served: the RecordingUrl on api.twilio.com, which may redirect to Twilio's media hosts. */
 const TWILIO_RECORDING_HOSTS = ['api.twilio.com', '.twilio.com', '.twiliocdn.com']
 const XML = { 'content-type': 'text/xml; charset=utf-8' }
@@ -213,28 +211,9 @@ export function createTwilioVoiceConnector(cfg: TwilioVoiceConnectorConfig): Twi
     return app
   }
 
-  /**
-   * The handlers of a signed webhook at `sub`: a signature header at all, a form body within the limit, then the
-   * signature over the URL Twilio called (query string included) and the raw body's params. `handle` interprets the
-   * body only once it is Twilio's.
-   */
+  /** A signed webhook at `sub` under the connector's path (connectors/twilio-webhook.ts). */
   function webhook(sub: string, handle: (c: Context, params: URLSearchParams) => Promise<Response>) {
-    return [
-      async (c: Context, next: () => Promise<void>) => {
-        if (!c.req.header(SIGNATURE_HEADER)) return forbidden(c)
-        if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-          return error(c, 415, 'unsupported_media_type', 'Twilio webhooks are application/x-www-form-urlencoded')
-        }
-        await next()
-      },
-      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => error(c, 413, 'payload_too_large', 'The body is too large') }),
-      async (c: Context) => {
-        const params = new URLSearchParams(await c.req.text())
-        const url = base + sub + new URL(c.req.url).search
-        if (!validTwilioSignature(cfg.authToken, url, [...params], c.req.header(SIGNATURE_HEADER))) return forbidden(c)
-        return handle(c, params)
-      },
-    ] as const
+    return twilioWebhook({ authToken: cfg.authToken, base: base, maxBytes: MAX_BODY_BYTES }, sub, handle)
   }
 
   async function updateCall(callSid: string, form: Record<string, string>): Promise<CallUpdateResult> {
@@ -329,10 +308,6 @@ function attemptOf(raw: string | undefined): number {
 
 function badRequest(c: Context, reason: string) {
   return error(c, 400, 'bad_request', `Not a Twilio voice webhook: ${reason}`)
-}
-
-function forbidden(c: Context) {
-  return error(c, 403, 'forbidden', `Missing or wrong ${SIGNATURE_HEADER}`)
 }
 
 function error(c: Context, status: ContentfulStatusCode, code: string, message: string) {
