@@ -1,5 +1,6 @@
 // The Messages API's answer to a send, as a SendResult: which refusals are final, and why, in words staff can act on.
 import type { SendResult } from '../connector.ts'
+import { twilioApiResult } from '../twilio-api-result.ts'
 
 /** Final refusals that need a reason of their own (Twilio's error dictionary). */
 const FINAL_REASONS: Record<number, string> = {
@@ -13,25 +14,6 @@ const FINAL_REASONS: Record<number, string> = {
 }
 
 export function sendResult(status: number, text: string): SendResult {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    body = undefined
-  }
-  const obj = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  if (status >= 200 && status < 300 && typeof obj.sid === 'string' && obj.sid !== '') return { ok: true, providerId: `twilio:${obj.sid}` }
-  const prefix = `Twilio ${status}`
-  const code = typeof obj.code === 'number' ? obj.code : typeof obj.code === 'string' && /^\d+$/.test(obj.code) ? Number(obj.code) : null
-  if (code === null) {
-    // A proxy's HTML page, an empty 502, a 2xx without sid: nothing says Twilio refused the message, except a 401.
-    if (status === 401) return { ok: false, retryable: false, error: `${prefix}: ${FINAL_REASONS[20003]}` }
-    const what = status >= 200 && status < 300 ? 'an answer without sid' : 'a body that is no Twilio error'
-    return { ok: false, retryable: true, error: `${prefix}: ${what}` }
-  }
-  const twilio = `Twilio error ${code}: ${typeof obj.message === 'string' ? obj.message : 'no message'}`
-  const reason = Object.hasOwn(FINAL_REASONS, code) ? FINAL_REASONS[code] : undefined
-  if (reason !== undefined) return { ok: false, retryable: false, error: `${prefix}: ${reason} (${twilio})` }
-  // 429 (20429, too many requests) and 5xx: try again; any other 4xx is a refusal that retrying cannot change.
-  return { ok: false, retryable: status === 429 || status >= 500, error: `${prefix}: ${twilio}` }
+  const r = twilioApiResult(status, text, FINAL_REASONS)
+  return r.ok ? { ok: true, providerId: `twilio:${r.sid}` } : r
 }

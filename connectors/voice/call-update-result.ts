@@ -1,4 +1,6 @@
 // The Calls API's answer to an update (connect, redirect, hang up) as a value: which refusals are final, and why.
+import { twilioApiResult } from '../twilio-api-result.ts'
+
 export type CallUpdateResult = { ok: true } | { ok: false; retryable: boolean; error: string }
 
 /** Final refusals that need words of their own (Twilio's error dictionary). */
@@ -10,23 +12,6 @@ const FINAL_REASONS: Record<number, string> = {
 }
 
 export function callUpdateResult(status: number, text: string): CallUpdateResult {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    body = undefined
-  }
-  const obj = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  if (status >= 200 && status < 300 && typeof obj.sid === 'string') return { ok: true }
-  const prefix = `Twilio ${status}`
-  const code = typeof obj.code === 'number' ? obj.code : typeof obj.code === 'string' && /^\d+$/.test(obj.code) ? Number(obj.code) : null
-  if (code === null) {
-    if (status === 401) return { ok: false, retryable: false, error: `${prefix}: ${FINAL_REASONS[20003]}` }
-    const what = status >= 200 && status < 300 ? 'an answer without sid' : 'a body that is no Twilio error'
-    return { ok: false, retryable: true, error: `${prefix}: ${what}` }
-  }
-  const twilio = `Twilio error ${code}: ${typeof obj.message === 'string' ? obj.message : 'no message'}`
-  const reason = Object.hasOwn(FINAL_REASONS, code) ? FINAL_REASONS[code] : undefined
-  if (reason !== undefined) return { ok: false, retryable: false, error: `${prefix}: ${reason} (${twilio})` }
-  return { ok: false, retryable: status === 429 || status >= 500, error: `${prefix}: ${twilio}` }
+  const r = twilioApiResult(status, text, FINAL_REASONS)
+  return r.ok ? { ok: true } : r
 }
