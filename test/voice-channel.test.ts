@@ -107,6 +107,23 @@ describe('voice calls', () => {
     expect(abandoned.data?.waitSeconds).toBe(42)
   })
 
+  it('orders callbacks without a SequenceNumber by their Timestamp', async () => {
+    const sid = callSid()
+    await post('/menu?attempt=1', call(sid, '+48600300408', { Digits: '1' }))
+    const conv = await voiceConversationOf(sid)
+    const at = Date.now()
+    const status = (s: string, ms: number) => post('/status', { CallSid: sid, AccountSid: ACCOUNT_SID, CallStatus: s, Timestamp: new Date(ms).toUTCString(), From: '+48600300408', To: '+48221234567', Direction: 'inbound' })
+    expect((await status('in-progress', at + 10_000)).status).toBeLessThan(300)
+    expect((await status('ringing', at)).status).toBeLessThan(300)
+    const legs = (await events(conv.id)).filter((e) => e.type === 'call' && e.data && 'sequence' in e.data)
+    expect(legs.map((e) => [e.data?.state, e.data?.stale ?? false])).toEqual([
+      ['in-progress', false],
+      ['ringing', true],
+    ])
+    // The stale "ringing" did not end anything: the caller is still waiting.
+    expect(((await (await t.api(`/api/conversations/${conv.id}`, { token: admin })).json()) as Conversation).status).toBe('queued')
+  })
+
   it('stores a voicemail with its recording, fetched after the callback', async () => {
     const sid = callSid()
     await post('/menu?attempt=1', call(sid, '+48600300403', { Digits: '1' }))

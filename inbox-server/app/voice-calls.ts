@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import { isOpen } from '../domain/calendar/business-time.ts'
+import { isCallEnded, isStaleCallback } from '../domain/call-callback-order.ts'
 import type { Bus, Clock, Defaults, Logger, NewEvent, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import type { SlaContexts } from './sla-context.ts'
@@ -35,8 +36,6 @@ export interface CallEvent {
 const SYSTEM = { kind: 'system' as const, id: null, name: null }
 const GREETING = 'Dzień dobry, tu infolinia urzędu pracy.'
 const CLOSED = 'Infolinia jest teraz nieczynna. Po sygnale prosimy zostawić wiadomość z numerem telefonu, oddzwonimy.'
-/** Statuses after which the caller is gone. */
-const ENDED = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled'])
 /** How a consultant's leg ends when nobody picked up. */
 const UNANSWERED = new Set(['busy', 'no-answer', 'failed', 'canceled'])
 
@@ -128,12 +127,14 @@ export function createVoiceCalls(deps: {
         return
       }
       const now = deps.clock.now()
-      const legs = (await deps.store.listEvents(conv.id, 0, 500)).filter((x) => x.type === 'call' && x.data?.callSid === e.callSid)
-      const latest = Math.max(-1, ...legs.map((x) => (typeof x.data?.sequence === 'number' ? x.data.sequence : -1)))
-      // Twilio numbers a call's callbacks: one older than a callback already seen is history, not the call's state.
-      const stale = e.sequence !== null && e.sequence < latest
+      // The status callbacks already seen for this call leg (not queue results, not the hub's own connect records).
+      const seen = (await deps.store.listEvents(conv.id, 0, 500))
+        .filter((x) => x.type === 'call' && x.data?.callSid === e.callSid && x.data && 'sequence' in x.data && !String(x.data.state).startsWith('queue:'))
+        .map((x) => ({ sequence: typeof x.data?.sequence === 'number' ? x.data.sequence : null, at: Date.parse(x.occurredAt), status: String(x.data?.state) }))
+      // One older than a callback already seen is history, not the call's state (queue results are not numbered).
+      const stale = e.queueResult === undefined && isStaleCallback(seen, { sequence: e.sequence, at: e.at.getTime(), status: e.status })
       const waiting = conv.status === 'queued' || conv.status === 'offered'
-      const abandoned = !stale && waiting && e.direction !== 'outbound-dial' && (e.queueResult === 'hangup' || (e.queueResult === undefined && ENDED.has(e.status)))
+      const abandoned = !stale && waiting && e.direction !== 'outbound-dial' && (e.queueResult === 'hangup' || (e.queueResult === undefined && isCallEnded(e.status)))
       // The consultant's phone did not answer: the call waits again, in its place, for someone else first.
       const unanswered = e.direction === 'outbound-dial' && conv.status === 'assigned' && conv.assigneeId !== null && UNANSWERED.has(e.status)
       const key = `voice:${e.callSid}:${e.queueResult ? `q:${e.queueResult}` : `${e.status}:${e.sequence ?? e.at.getTime()}`}`
