@@ -1,7 +1,8 @@
 // The contract every channel keeps (ARCHITECTURE.md, Connectors), run against each one through the real hub:
 // a delivery that fails authentication stores nothing; a delivery stored once however often it comes; the
 // messages of one delivery in the provider's order; outbound sends retried with the same idempotency key; a
-// provider's refusal a failed-delivery event staff can see. Each channel plugs in through a `ContractCase`.
+// provider's refusal a failed-delivery event staff can see. Each channel plugs in through a `ContractCase`; calls,
+// which are not message deliveries, keep the same rules in a call's shape (contract-cases/voice-contract.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timelineOrder, type Conversation, type TimelineEvent } from '../protocol/rest.ts'
 import { createFakeClock, type FakeClock } from '../test/support/fake-clock.ts'
@@ -13,6 +14,7 @@ import { formsCase } from './contract-cases/forms-case.ts'
 import { messengerCase } from './contract-cases/messenger-case.ts'
 import { smsCase } from './contract-cases/sms-case.ts'
 import { emailCase } from './contract-cases/email-case.ts'
+import { describeVoiceContract } from './contract-cases/voice-contract.ts'
 
 /** One message as a provider would deliver it; `sentAt` in ms. */
 export interface ProviderMessage {
@@ -154,3 +156,5 @@ for (const c of cases) {
     }
   })
 }
+
+describeVoiceContract()
