@@ -147,6 +147,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     offerTimers.reload().catch((err: unknown) => log.error({ err }, 'offer reload failed'))
     // Deadlines armed by a node that died before telling the others (the bus is at most once) are found here.
     slaTimers.sweep().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'))
+    afterCallWork.reload().catch((err: unknown) => log.error({ err }, 'after-call work reload failed'))
   }, opts.routingSweepMs ?? 15_000)
   routingSweep.unref()
   const respondToOffer = createRespondToOffer({ store, bus, clock, assignWaiting })
@@ -198,6 +199,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       survey?.ask(conversationId).catch((err: unknown) => log.error({ err, conversationId }, 'post-call survey failed'))
     },
   })
+  await afterCallWork.reload()
   // Calls given to a consultant are put through by one node; an assignment anywhere rings the doorbell here.
   const voice = connectors.find(isVoice)
   const callConnector = voice ? createCallConnector({ store, bus, clock, log, connect: (sid, target) => voice.connectCall(sid, target), requeue: (sid) => voice.requeueCall(sid) }) : null
@@ -269,6 +271,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       outboxWorker.stop()
       attachmentFetcher.stop()
       callConnector?.stop()
+      afterCallWork.stop()
       unsubscribeCalls()
       await Promise.all(listeners.map((l) => l.stop()))
       unsubscribeSla()

@@ -1,6 +1,7 @@
 // After a call: the consultant who took it is in after-call work (nothing new is offered) until they record how it
 // ended (a disposition code and a note), or until the configured maximum runs out; then available again. The
-// wrap-up resolves the call's conversation.
+// wrap-up resolves the call's conversation. The end is kept as the presence's start time, so a restart or another
+// node ends it on time.
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { Bus, Clock, ConsultantRecord, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
@@ -17,12 +18,31 @@ export function createAfterCallWork(deps: {
   /** The longest after-call work before the consultant is available again (AFTER_CALL_WORK_SECONDS). */
   maxMs: number
 }) {
-  /** Consultant id → the conversation whose wrap-up they are in (this node's timers). */
-  const open = new Map<string, { conversationId: string; cancel: () => void }>()
+  /** Consultant id → this node's timer for the end of their after-call work. */
+  const armed = new Map<string, () => void>()
+
+  /** Ends `consultantId`'s after-call work `maxMs` after it began (`since`), on this node's clock. */
+  function arm(consultantId: string, since: Date) {
+    armed.get(consultantId)?.()
+    const cancel = deps.clock.setTimer(() => {
+      armed.delete(consultantId)
+      due(consultantId).catch((err: unknown) => deps.log.error({ err, consultantId }, 'ending after-call work failed'))
+    }, since.getTime() + deps.maxMs - deps.clock.now().getTime())
+    armed.set(consultantId, cancel)
+  }
+
+  /** The timer ran out: available again, unless they left after-call work or began another one since (any node). */
+  async function due(consultantId: string) {
+    const c = await deps.store.findConsultantById(consultantId)
+    if (!c || c.presence !== 'after_call_work') return
+    const since = c.presenceSince ?? deps.clock.now()
+    if (since.getTime() + deps.maxMs > deps.clock.now().getTime()) return arm(consultantId, since)
+    await deps.setPresence(c, 'available', null)
+  }
 
   async function backToWork(consultantId: string) {
-    open.get(consultantId)?.cancel()
-    open.delete(consultantId)
+    armed.get(consultantId)?.()
+    armed.delete(consultantId)
     const c = await deps.store.findConsultantById(consultantId)
     // Only out of after-call work: a consultant who went on a break meanwhile stays there.
     if (c && c.presence === 'after_call_work') await deps.setPresence(c, 'available', null)
@@ -34,11 +54,18 @@ export function createAfterCallWork(deps: {
       const c = await deps.store.findConsultantById(consultantId)
       if (!c || c.presence === 'offline') return
       await deps.setPresence(c, 'after_call_work', null)
-      open.get(consultantId)?.cancel()
-      const cancel = deps.clock.setTimer(() => {
-        backToWork(consultantId).catch((err: unknown) => deps.log.error({ err, consultantId }, 'ending after-call work failed'))
-      }, deps.maxMs)
-      open.set(consultantId, { conversationId, cancel })
+      deps.log.info({ consultantId, conversationId }, 'after-call work began')
+      arm(consultantId, deps.clock.now())
+    },
+
+    /** Arms the end of every stored after-call work: at start (a restart, work begun on a node that died). */
+    async reload() {
+      for (const c of await deps.store.listConsultants()) if (c.presence === 'after_call_work') arm(c.id, c.presenceSince ?? deps.clock.now())
+    },
+
+    stop() {
+      for (const cancel of armed.values()) cancel()
+      armed.clear()
     },
 
     /** The consultant records how the call ended: a note with the disposition, the conversation resolved. */

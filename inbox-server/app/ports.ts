@@ -55,6 +55,8 @@ export interface ConsultantRecord {
   passwordHash: string
   disabled: boolean
   presence: Presence
+  /** When the presence last changed (after-call work ends a fixed time after it began, on any node). */
+  presenceSince: Date | null
 }
 
 export interface ConversationRecord {

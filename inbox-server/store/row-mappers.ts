@@ -77,5 +77,6 @@ export function toConsultantRecord(r: ConsultantRow): ConsultantRecord {
     passwordHash: r.passwordHash,
     disabled: r.disabledAt !== null,
     presence: r.presence as Presence,
+    presenceSince: r.presenceSince,
   }
 }
