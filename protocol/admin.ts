@@ -171,6 +171,18 @@ export type PresenceReason = z.infer<typeof PresenceReason>
 export const PresenceReasonCreate = PresenceReason.extend({ active: z.boolean().default(true) })
 export const PresenceReasonPatch = PresenceReason.omit({ code: true }).partial()
 
+/** How a call ended, picked at the wrap-up; supervisors keep the list (retired codes stay for old calls' labels). */
+export const Disposition = z.object({
+  code: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'a code: a–z, 0–9, _ and -'),
+  labelPl: name,
+  labelEn: name,
+  active: z.boolean(),
+  position: z.int().min(0).max(1000),
+})
+export type Disposition = z.infer<typeof Disposition>
+export const DispositionCreate = Disposition.extend({ active: z.boolean().default(true), position: z.int().min(0).max(1000).default(0) })
+export const DispositionPatch = Disposition.omit({ code: true }).partial()
+
 /**
  * An entry rule: when a new conversation matches every condition given (channel kind, language, a keyword), it gets
  * the actions: a queue (unless the citizen picked a topic; the first matching rule with a queue wins), a priority

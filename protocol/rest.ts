@@ -48,6 +48,9 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>
 export const ContactSummary = z.object({
   id: Id,
   name: z.string().nullable(),
+  /** What names a contact without a name: their phone (E.164) or e-mail address, where the hub knows one. */
+  phone: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
 })
 export type ContactSummary = z.infer<typeof ContactSummary>
 

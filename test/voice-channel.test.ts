@@ -190,6 +190,13 @@ describe('voice calls', () => {
     const other = await t.consultant(`inny.glos.${Date.now()}@example.pl`, 0)
     expect((await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: other.token, json: { disposition: 'informacja' } })).status).toBe(403)
     expect((await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: ewa.token, json: { disposition: 'Zła wartość' } })).status).toBe(400)
+    // The codes are the supervisors' list: a new one offered, a retired one refused (and only administrators edit it).
+    expect((await t.api('/api/admin/dispositions', { method: 'POST', token: ewa.token, json: { code: 'skarga', labelPl: 'Skarga', labelEn: 'Complaint' } })).status).toBe(403)
+    expect((await t.api('/api/admin/dispositions', { method: 'POST', token: admin, json: { code: 'skarga', labelPl: 'Skarga', labelEn: 'Complaint', position: 6 } })).status).toBe(201)
+    expect((await t.api('/api/admin/dispositions/inne', { method: 'PATCH', token: admin, json: { active: false } })).status).toBe(200)
+    const offered = ((await (await t.api('/api/dispositions', { token: ewa.token })).json()) as { items: { code: string }[] }).items.map((d) => d.code)
+    expect(offered).toEqual(['informacja', 'przekierowano_do_urzedu', 'sprawa_zalatwiona', 'oddzwonic', 'skarga'])
+    expect((await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: ewa.token, json: { disposition: 'inne' } })).status).toBe(400)
     const back = ewa.socket.frames.length
     const r = await t.api(`/api/conversations/${conv.id}/wrap-up`, { method: 'POST', token: ewa.token, json: { disposition: 'informacja', note: 'Wyjaśniono termin wypłaty' } })
     expect(r.status).toBe(201)
@@ -197,7 +204,7 @@ describe('voice calls', () => {
     const after = (await (await t.api(`/api/conversations/${conv.id}`, { token: admin })).json()) as Conversation
     expect(after.status).toBe('resolved')
     const note = (await events(conv.id)).find((e) => e.type === 'note')!
-    expect([note.text, note.data?.disposition]).toEqual(['Wyjaśniono termin wypłaty', 'informacja'])
+    expect([note.text, note.data?.disposition, note.data?.labelPl]).toEqual(['Wyjaśniono termin wypłaty', 'informacja', 'Udzielono informacji'])
 
     // The caller was asked for a rating by SMS; their reply is the call's survey answer, not a new conversation.
     await expect.poll(() => smsApi.calls.filter((c) => c.kind === 'send' && c.params.To === '+48600300405').length, { timeout: 5000 }).toBe(1)

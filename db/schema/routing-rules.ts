@@ -38,3 +38,12 @@ export const entryRules = pgTable('entry_rules', {
   skill: text('skill').references(() => skills.key, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })
+
+/** How a call ended, recorded at the wrap-up (after-call work): a list the supervisors keep, in both languages. */
+export const dispositions = pgTable('dispositions', {
+  code: text('code').primaryKey(),
+  labelPl: text('label_pl').notNull(),
+  labelEn: text('label_en').notNull(),
+  active: boolean('active').notNull().default(true),
+  position: integer('position').notNull().default(0),
+})

@@ -9,6 +9,7 @@ import type {
   OfficeCreate,
   OfficePatch,
   PresenceReason,
+  Disposition,
   QueueCreate,
   QueuePatch,
   Skill,
@@ -82,6 +83,9 @@ export interface AdminStore {
   listPresenceReasons(): Promise<PresenceReason[]>
   insertPresenceReason(r: PresenceReason): Promise<WriteResult<PresenceReason>>
   patchPresenceReason(code: string, p: Partial<Omit<PresenceReason, 'code'>>): Promise<WriteResult<PresenceReason>>
+  listDispositions(): Promise<Disposition[]>
+  insertDisposition(d: Disposition): Promise<WriteResult<Disposition>>
+  patchDisposition(code: string, p: Partial<Omit<Disposition, 'code'>>): Promise<WriteResult<Disposition>>
 
   listEntryRules(): Promise<EntryRule[]>
   insertEntryRule(r: EntryRuleCreate): Promise<WriteResult<EntryRule>>

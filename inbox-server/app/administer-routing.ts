@@ -12,6 +12,7 @@ import type {
   OfficeCreate,
   OfficePatch,
   PresenceReason,
+  Disposition,
   QueueCreate,
   QueuePatch,
   Skill,
@@ -135,6 +136,10 @@ export function createAdministration(deps: { store: Store; clock: Clock; assignW
     createPresenceReason: async (r: PresenceReason): Promise<AdminOutcome<PresenceReason>> => stored(await store.insertPresenceReason(r), 'presence reason', false),
     patchPresenceReason: async (code: string, p: Partial<Omit<PresenceReason, 'code'>>): Promise<AdminOutcome<PresenceReason>> =>
       stored(await store.patchPresenceReason(code, p), 'presence reason', false),
+
+    createDisposition: async (d: Disposition): Promise<AdminOutcome<Disposition>> => stored(await store.insertDisposition(d), 'disposition', false),
+    patchDisposition: async (code: string, p: Partial<Omit<Disposition, 'code'>>): Promise<AdminOutcome<Disposition>> =>
+      stored(await store.patchDisposition(code, p), 'disposition', false),
 
     async createEntryRule(r: EntryRuleCreate): Promise<AdminOutcome<EntryRule>> {
       const problems = checkEntryRule(r, await known())

@@ -7,7 +7,7 @@ import type { Bus, Clock, ConsultantRecord, Logger, Store } from './ports.ts'
 import { publishEvents } from './publish-events.ts'
 import type { SetPresenceOutcome } from './set-presence.ts'
 
-export type WrapUpOutcome = { ok: true; events: TimelineEvent[] } | { ok: false; error: 'not_found' | 'not_yours' | 'not_a_call' }
+export type WrapUpOutcome = { ok: true; events: TimelineEvent[] } | { ok: false; error: 'not_found' | 'not_yours' | 'not_a_call' | 'unknown_disposition' }
 
 export function createAfterCallWork(deps: {
   store: Store
@@ -71,6 +71,10 @@ export function createAfterCallWork(deps: {
     /** The consultant records how the call ended: a note with the disposition, the conversation resolved. */
     async wrapUp(by: ConsultantRecord, conversationId: string, disposition: string, note: string | null): Promise<WrapUpOutcome> {
       const now = deps.clock.now()
+      // One of the supervisors' active codes; its labels go with it, so the timeline reads the same after a rename.
+      const code = (await deps.store.listDispositions()).find((d) => d.code === disposition && d.active)
+      if (!code) return { ok: false, error: 'unknown_disposition' }
+      const labels = { labelPl: code.labelPl, labelEn: code.labelEn }
       const r = await deps.store.transaction(async (tx) => {
         const conv = await tx.lockConversation(conversationId)
         if (!conv) return { ok: false as const, error: 'not_found' as const }
@@ -78,11 +82,11 @@ export function createAfterCallWork(deps: {
         if (conv.assigneeId !== by.id && by.role !== 'supervisor' && by.role !== 'admin') return { ok: false as const, error: 'not_yours' as const }
         const author = { kind: 'consultant' as const, id: by.id, name: by.name }
         const written: TimelineEvent[] = []
-        const n = await tx.appendEvent({ conversationId }, { type: 'note', direction: null, text: note, author, data: { disposition } }, now)
+        const n = await tx.appendEvent({ conversationId }, { type: 'note', direction: null, text: note, author, data: { disposition, ...labels } }, now)
         if (n) written.push(n.event)
         if (conv.status !== 'resolved') {
           await tx.updateConversation(conversationId, { status: 'resolved', resolvedAt: now })
-          const s = await tx.appendEvent({ conversationId }, { type: 'status', direction: null, text: null, author, data: { status: 'resolved', transition: 'wrapped_up', disposition } }, now)
+          const s = await tx.appendEvent({ conversationId }, { type: 'status', direction: null, text: null, author, data: { status: 'resolved', transition: 'wrapped_up', disposition, ...labels } }, now)
           if (s) written.push(s.event)
         }
         return { ok: true as const, events: written, to: conv }

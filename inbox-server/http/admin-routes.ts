@@ -1,5 +1,5 @@
-// REST for routing administration (/api/admin/*), the presence reasons every consultant may pick, and the
-// supervisor's queue board. Administrators may do everything; supervisors read, and change consultants' routing.
+// REST for routing administration (/api/admin/*), the presence reasons and call dispositions every consultant may
+// pick, and the supervisor's queue board. Administrators may do everything; supervisors read, and change consultants' routing.
 import { Hono, type Context } from 'hono'
 import {
   ConsultantCreate,
@@ -10,6 +10,9 @@ import {
   OfficeCreate,
   OfficePatch,
   PresenceReasonCreate,
+  Disposition,
+  DispositionCreate,
+  DispositionPatch,
   PresenceReasonPatch,
   QueueCreate,
   QueuePatch,
@@ -103,6 +106,13 @@ export function adminRoutes(deps: { store: Store; admin: Administration; sla: Sl
     return code ? withBody(c, PresenceReasonPatch, (p) => admin.patchPresenceReason(code, p)) : notFound(c)
   })
 
+  app.get('/admin/dispositions', async (c) => c.json({ items: await deps.store.listDispositions() }))
+  app.post('/admin/dispositions', (c) => withBody(c, DispositionCreate, admin.createDisposition, true))
+  app.patch('/admin/dispositions/:code', (c) => {
+    const code = Disposition.shape.code.safeParse(c.req.param('code')).success ? c.req.param('code') : null
+    return code ? withBody(c, DispositionPatch, (p) => admin.patchDisposition(code, p)) : notFound(c)
+  })
+
   app.get('/admin/entry-rules', async (c) => c.json({ items: await deps.store.listEntryRules() }))
   app.post('/admin/entry-rules', (c) => withBody(c, EntryRuleCreate, admin.createEntryRule, true))
   app.patch('/admin/entry-rules/:id', (c) => {
@@ -144,6 +154,7 @@ export function adminRoutes(deps: { store: Store; admin: Administration; sla: Sl
     if (!mine) return apiError(c, 'not_found', 'No such consultant')
     return c.json({ presence: mine.presence, presenceReason: mine.presenceReason, capacity: mine.capacity, load, skills: mine.skills, queueIds: mine.queueIds })
   })
+  app.get('/dispositions', async (c) => c.json({ items: (await deps.store.listDispositions()).filter((d) => d.active) }))
   app.get('/presence-reasons', async (c) => c.json({ items: (await deps.store.listPresenceReasons()).filter((r) => r.active) }))
   app.get('/supervisor/queues', async (c) => c.json(await deps.queueBoard()))
   return app

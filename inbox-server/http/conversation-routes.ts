@@ -64,6 +64,7 @@ export function conversationRoutes(deps: {
     if (r.ok) return c.json({ items: r.events }, 201)
     if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
     if (r.error === 'not_a_call') return apiError(c, 'conflict', 'Only calls are wrapped up')
+    if (r.error === 'unknown_disposition') return apiError(c, 'bad_request', 'No such active disposition code (GET /api/dispositions lists them)')
     return apiError(c, 'forbidden', 'Only the consultant who took the call (or a supervisor) wraps it up')
   })
 

@@ -14,6 +14,9 @@ import {
   PresenceReason,
   PresenceReasonCreate,
   PresenceReasonPatch,
+  Disposition,
+  DispositionCreate,
+  DispositionPatch,
   QueueBoard,
   QueueCreate,
   QueuePatch,
@@ -22,10 +25,10 @@ import {
 } from '../../protocol/admin.ts'
 import { Calendar, CalendarCreate, CalendarPatch, SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
 
-export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy }
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy }
 export const adminInputSchemas = {
   QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
-  PresenceReasonCreate, PresenceReasonPatch, EntryRuleCreate, EntryRulePatch, CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch,
+  PresenceReasonCreate, PresenceReasonPatch, DispositionCreate, DispositionPatch, EntryRuleCreate, EntryRulePatch, CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch,
 }
 
 type Name = keyof typeof adminOutputSchemas | keyof typeof adminInputSchemas | 'ApiError'
@@ -74,6 +77,7 @@ export function adminPaths() {
   const skills = collection({ what: 'skill', item: 'Skill', create: 'Skill', patch: 'SkillPatch', key: 'key', canDelete: true })
   const consultants = collection({ what: 'consultant', item: 'AdminConsultant', create: 'ConsultantCreate', patch: 'ConsultantPatch', key: 'id', keyFormat: 'uuid', canDelete: false })
   const reasons = collection({ what: 'presence reason', item: 'PresenceReason', create: 'PresenceReasonCreate', patch: 'PresenceReasonPatch', key: 'code', canDelete: false })
+  const dispositions = collection({ what: 'call disposition', item: 'Disposition', create: 'DispositionCreate', patch: 'DispositionPatch', key: 'code', canDelete: false })
   const rules = collection({ what: 'entry rule', item: 'EntryRule', create: 'EntryRuleCreate', patch: 'EntryRulePatch', key: 'id', keyFormat: 'uuid', canDelete: true })
   const calendars = collection({ what: 'business calendar', item: 'Calendar', create: 'CalendarCreate', patch: 'CalendarPatch', key: 'id', keyFormat: 'uuid', canDelete: true, deleteConflict: 'A queue or an office keeps it' })
   const policies = collection({ what: 'SLA policy', item: 'SlaPolicy', create: 'SlaPolicyCreate', patch: 'SlaPolicyPatch', key: 'id', keyFormat: 'uuid', canDelete: true })
@@ -89,6 +93,8 @@ export function adminPaths() {
     '/api/admin/consultants/{id}': consultants.one,
     '/api/admin/presence-reasons': reasons.all,
     '/api/admin/presence-reasons/{code}': reasons.one,
+    '/api/admin/dispositions': dispositions.all,
+    '/api/admin/dispositions/{code}': dispositions.one,
     '/api/admin/entry-rules': rules.all,
     '/api/admin/entry-rules/{id}': rules.one,
     '/api/admin/calendars': calendars.all,
@@ -96,6 +102,7 @@ export function adminPaths() {
     '/api/admin/sla-policies': policies.all,
     '/api/admin/sla-policies/{id}': policies.one,
     '/api/me/routing': { get: { summary: 'The signed-in consultant’s presence, capacity per channel kind and conversations held now', responses: { 200: { description: 'OK', content: json('MyRouting') }, 401: error('Not signed in') } } },
+    '/api/dispositions': { get: { summary: 'The active call dispositions a consultant picks at the wrap-up', responses: { 200: { description: 'OK', content: list('Disposition') }, 401: error('Not signed in') } } },
     '/api/presence-reasons': { get: { summary: 'The active presence reasons any consultant may pick', responses: { 200: { description: 'OK', content: list('PresenceReason') }, 401: error('Not signed in') } } },
     '/api/supervisor/queues': {
       get: {

@@ -217,7 +217,7 @@ export function openApiDocument(serverUrl: string, version: string) {
           summary: 'After a call: record how it ended (a disposition code and a note); resolves the call and ends after-call work',
           parameters: [idParam],
           requestBody: { required: true, content: json('WrapUpBody') },
-          responses: { 201: { description: '{items: the note and status events}' }, 400: error('Invalid body'), 403: error('Not the consultant who took the call'), 404: error('No such conversation'), 409: error('Not a call') },
+          responses: { 201: { description: '{items: the note and status events}' }, 400: error('Invalid body, or not an active disposition code'), 403: error('Not the consultant who took the call'), 404: error('No such conversation'), 409: error('Not a call') },
         },
       },
       '/api/contacts': {

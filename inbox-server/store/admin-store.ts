@@ -10,11 +10,12 @@ import {
   entryRules,
   offices,
   presenceReasons,
+  dispositions,
   queueMembers,
   queues,
   skills,
 } from '../../db/schema.ts'
-import type { AdminConsultant, AdminOffice, AdminQueue, EntryRule, PresenceReason, QueuePatch } from '../../protocol/admin.ts'
+import type { AdminConsultant, AdminOffice, AdminQueue, Disposition, EntryRule, PresenceReason, QueuePatch } from '../../protocol/admin.ts'
 import type { ChannelKind, Role } from '../../protocol/channel.ts'
 import type { PresenceState } from '../../protocol/frames.ts'
 import type { AdminStore } from '../app/admin-ports.ts'
@@ -63,6 +64,8 @@ const toReason = (r: typeof presenceReasons.$inferSelect): PresenceReason => ({
   labelEn: r.labelEn,
   active: r.active,
 })
+
+const toDisposition = (r: typeof dispositions.$inferSelect): Disposition => ({ code: r.code, labelPl: r.labelPl, labelEn: r.labelEn, active: r.active, position: r.position })
 
 const fullCapacity = (c: Record<string, number> | null) => ({ ...DEFAULT_CAPACITY, ...(c ?? {}) })
 
@@ -248,6 +251,22 @@ export function createAdminStore(db: Db): AdminStore {
           ? await db.update(presenceReasons).set(p).where(eq(presenceReasons.code, code)).returning()
           : await db.select().from(presenceReasons).where(eq(presenceReasons.code, code))
         return row ? toReason(row) : null
+      }),
+
+    async listDispositions() {
+      return (await db.select().from(dispositions).orderBy(asc(dispositions.position), asc(dispositions.labelPl))).map(toDisposition)
+    },
+    insertDisposition: (d) =>
+      guarded(async () => {
+        const [row] = await db.insert(dispositions).values(d).returning()
+        return row ? toDisposition(row) : null
+      }),
+    patchDisposition: (code, p) =>
+      guarded(async () => {
+        const [row] = Object.keys(p).length
+          ? await db.update(dispositions).set(p).where(eq(dispositions.code, code)).returning()
+          : await db.select().from(dispositions).where(eq(dispositions.code, code))
+        return row ? toDisposition(row) : null
       }),
 
     async listEntryRules() {

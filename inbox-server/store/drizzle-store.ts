@@ -278,12 +278,12 @@ export function createDrizzleStore(database: Database): Store {
     },
     async getConversationView(id) {
       const [r] = await db
-        .select({ c: conversations, name: contacts.name, optedOutAt: smsOptedOutAt })
+        .select({ c: conversations, name: contacts.name, phone: contacts.phone, email: contacts.email, optedOutAt: smsOptedOutAt })
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(eq(conversations.id, id))
         .limit(1)
-      return r ? toConversationView(r.c, r.name, r.optedOutAt) : null
+      return r ? toConversationView(r.c, r, r.optedOutAt) : null
     },
     async listConversationViews(filter, page) {
       const where: (SQL | undefined)[] = [
@@ -315,7 +315,7 @@ export function createDrizzleStore(database: Database): Store {
         )
       }
       const rows = await db
-        .select({ c: conversations, name: contacts.name, optedOutAt: smsOptedOutAt })
+        .select({ c: conversations, name: contacts.name, phone: contacts.phone, email: contacts.email, optedOutAt: smsOptedOutAt })
         .from(conversations)
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(and(...where))
@@ -325,7 +325,7 @@ export function createDrizzleStore(database: Database): Store {
       const items = rows.slice(0, page.limit)
       const last = items.at(-1)
       return {
-        items: items.map((r) => toConversationView(r.c, r.name, r.optedOutAt)),
+        items: items.map((r) => toConversationView(r.c, r, r.optedOutAt)),
         next: more && last ? encodeCursor({ at: bySla ? last.c.slaDueAt! : last.c.lastActivityAt, id: last.c.id }) : null,
       }
     },

@@ -44,12 +44,12 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
   }
 }
 
-export function toConversationView(r: ConversationRow, contactName: string | null, optedOutAt: Date | string | null = null): ConversationView {
+export function toConversationView(r: ConversationRow, contact: { name: string | null; phone?: string | null; email?: string | null }, optedOutAt: Date | string | null = null): ConversationView {
   return {
     id: r.id,
     channel: r.channelKind as ChannelKind,
     status: r.status as ConversationStatus,
-    contact: { id: r.contactId, name: contactName },
+    contact: { id: r.contactId, name: contact.name, phone: contact.phone ?? null, email: contact.email ?? null },
     queueId: r.queueId,
     officeId: r.officeId,
     assigneeId: r.assigneeId,

@@ -75,6 +75,7 @@ describe('a call in the console', () => {
     expect(await wcagViolations(page)).toEqual([])
     await form.getByTestId('wrap-up-submit').click()
     await page.getByTestId('conversation-status').filter({ hasText: 'Zamknięta' }).waitFor()
+    await page.getByTestId('call-outcome').filter({ hasText: 'Wynik rozmowy: Udzielono informacji' }).waitFor()
     await page.context().close()
   })
 })

@@ -1,6 +1,6 @@
-// Unit tests for phone calls: a call event as one line (Polish and English), durations, and the wrap-up outcome codes.
+// Unit tests for phone calls: a call event as one line (Polish and English) and durations.
 import { describe, expect, it } from 'vitest'
-import { callEventText, DISPOSITIONS, dispositionKey, formatCallDuration, formatClockDuration, historyKey, isDisposition } from './calls.ts'
+import { callEventText, formatCallDuration, formatClockDuration, historyKey } from './calls.ts'
 import { translate, type MessageKey, type Params } from './i18n.ts'
 
 const pl = (key: MessageKey, params?: Params) => translate('pl', key, params)
@@ -44,19 +44,6 @@ describe('durations', () => {
   })
 })
 
-describe('dispositions', () => {
-  it('offers the outcome codes the hub accepts, each with a label in both languages', () => {
-    expect(DISPOSITIONS).toEqual(['informacja', 'przekierowano_do_urzedu', 'sprawa_zalatwiona', 'oddzwonic', 'inne'])
-    for (const code of DISPOSITIONS) {
-      expect(code).toMatch(/^[a-z0-9_-]{1,40}$/)
-      expect(translate('pl', dispositionKey(code))).not.toBe(dispositionKey(code))
-      expect(translate('en', dispositionKey(code))).not.toBe(dispositionKey(code))
-    }
-    expect(translate('pl', dispositionKey('przekierowano_do_urzedu'))).toBe('Przekierowano do urzędu')
-    expect(isDisposition('inne')).toBe(true)
-    expect(isDisposition('nope')).toBe(false)
-  })
-})
 
 describe('historyKey', () => {
   it('uses Polish plural forms', () => {

@@ -1,20 +1,8 @@
-// Phone calls in the console: a 'call' timeline event as one readable line, and the outcome codes of a call's wrap-up.
+// Phone calls in the console: a 'call' timeline event as one readable line, and call durations.
 import type { MessageKey, Params } from './i18n.ts'
 import { pluralForm } from './i18n-channels.ts'
 
 type Translate = (key: MessageKey, params?: Params) => string
-
-/** The outcome codes of a wrap-up (the hub takes ^[a-z0-9_-]{1,40}$), in the order the form offers them. */
-export const DISPOSITIONS = ['informacja', 'przekierowano_do_urzedu', 'sprawa_zalatwiona', 'oddzwonic', 'inne'] as const
-export type Disposition = (typeof DISPOSITIONS)[number]
-
-export function dispositionKey(code: Disposition): MessageKey {
-  return `wrapUp.code.${code}`
-}
-
-export function isDisposition(value: unknown): value is Disposition {
-  return typeof value === 'string' && (DISPOSITIONS as readonly string[]).includes(value)
-}
 
 const seconds = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : null

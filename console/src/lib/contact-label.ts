@@ -1,10 +1,11 @@
-// How a contact is named in the list, the conversation header and the supervisor's board: their name, or
-// "Gość #1a2b3c" for an anonymous visitor (the short id is the contact's, so one person has one label everywhere).
+// How a contact is named in the list, the conversation header and the supervisor's board: their name, else their
+// phone number or e-mail address (callers, SMS, e-mail), or "Gość #1a2b3c" for an anonymous visitor (the short id
+// is the contact's, so one person has one label everywhere).
 import type { BoardWaiting } from '$protocol/admin.ts'
 import type { ContactSummary } from '$protocol/rest.ts'
 
 export function contactLabel(contact: ContactSummary, guestWord: string): string {
-  const name = contact.name?.trim()
+  const name = contact.name?.trim() || contact.phone?.trim() || contact.email?.trim()
   return name ? name : `${guestWord} #${shortId(contact.id)}`
 }
 

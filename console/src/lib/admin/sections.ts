@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS: readonly { path: string; label: MessageKey }[] = [
   { path: 'skills', label: 'admin.section.skills' },
   { path: 'offices', label: 'admin.section.offices' },
   { path: 'presence-reasons', label: 'admin.section.reasons' },
+  { path: 'dispositions', label: 'admin.section.dispositions' },
   { path: 'entry-rules', label: 'admin.section.rules' },
   { path: 'calendars', label: 'admin.section.calendars' },
   { path: 'sla-policies', label: 'admin.section.sla' },
