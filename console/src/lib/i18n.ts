@@ -2,6 +2,8 @@
 import type { ChannelKind, ConversationStatus, Role } from '$protocol/channel.ts'
 import type { ErrorCode, PresenceState } from '$protocol/frames.ts'
 import { enChannels, plChannels } from './i18n-channels.ts'
+import { enDesk, plDesk } from './i18n-desk.ts'
+import { enWorkflow, plWorkflow } from './i18n-workflow.ts'
 
 export const LANGS = ['pl', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -497,6 +499,8 @@ const pl = {
   'admin.sla.breachReroute': 'przenieś do: {queue}',
   'admin.sla.breachNotify': 'powiadom',
   ...plChannels,
+  ...plDesk,
+  ...plWorkflow,
 } as const
 
 export type MessageKey = keyof typeof pl
@@ -992,6 +996,8 @@ const en: Record<MessageKey, string> = {
   'admin.sla.breachReroute': 'move to: {queue}',
   'admin.sla.breachNotify': 'notify',
   ...enChannels,
+  ...enDesk,
+  ...enWorkflow,
 }
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { pl, en }
