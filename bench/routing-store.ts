@@ -211,7 +211,7 @@ interface Harness {
   bare: BareRouting
   floor: Floor
   assignWaiting: AssignWaiting
-  changeStatus: ReturnType<typeof createChangeStatus>
+  changeStatus: ReturnType<typeof createChangeStatus>["changeStatus"]
   /** Runs one pass through the use case's trigger and returns what it did. */
   pass(run: number, index: number): Promise<PassRecord>
   /** The pass the last change-status triggered. */
@@ -300,7 +300,7 @@ async function openHarness(adminUrl: string | undefined, shape: FloorShape): Pro
       bare: b,
       floor,
       assignWaiting,
-      changeStatus,
+      changeStatus: changeStatus.changeStatus,
       pass,
       lastReroute: () => lastReroute,
       published,
@@ -447,7 +447,7 @@ async function steady(h: Harness, last: PassRecord[], plan: RoutingStorePlan, lo
     if (!consultant) throw new Error(`unknown consultant ${a.consultantId}`)
     const before = h.lastReroute()
     const t0 = performance.now()
-    const r = await h.changeStatus({ consultant, conversationId: a.conversationId, status: 'resolved' })
+    const r = await h.changeStatus({ consultant, conversationId: a.conversationId, status: { status: 'resolved' } })
     const t1 = performance.now()
     if (!r.ok) throw new Error(`resolve failed: ${r.error}`)
     const reroute = h.lastReroute()

@@ -36,6 +36,9 @@ import { createReceiveInbound } from './app/receive-inbound.ts'
 import { contactRoutes } from './http/contact-routes.ts'
 import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createVoiceCalls } from './app/voice-calls.ts'
+import { createConversationAttributes } from './app/conversation-attributes.ts'
+import { createSnoozeWaker } from './jobs/snooze-waker.ts'
+import { workflowRoutes } from './http/workflow-routes.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
 import { createPostCallSurvey } from './app/post-call-survey.ts'
 import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
@@ -154,6 +157,16 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const receiveVisitorMessage = createReceiveVisitorMessage({ store, bus, clock, defaults, onQueued: () => void assignWaiting(), sla })
   const setPresence = createSetPresence({ store, bus, clock, assignWaiting })
   const changeStatus = createChangeStatus({ store, bus, clock, assignWaiting, sla })
+  // Snoozed conversations wake on time: read from the database (restarts, other nodes), poked at the exact time
+  // a snooze set here runs out.
+  const snoozeWaker = createSnoozeWaker({ clock, log, due: (now, limit) => store.dueSnoozes(now, limit), wake: (id) => changeStatus.wakeIfDue(id) })
+  const changeStatusByHand: typeof changeStatus.changeStatus = async (m) => {
+    const r = await changeStatus.changeStatus(m)
+    const ms = m.status.status === 'snoozed' ? m.status.until.getTime() - clock.now().getTime() : null
+    // Within the hour: on the dot (setTimeout cannot hold weeks; the waker's poll takes the longer ones).
+    if (r.ok && ms !== null && ms <= 3_600_000) clock.setTimer(() => void snoozeWaker.poke(), ms)
+    return r
+  }
   // Channels through providers: their webhooks ingest into the same use case as the widget, replies go out
   // through the outbox worker.
   const connectors = opts.connectors ?? configuredConnectors(config, log)
@@ -214,13 +227,15 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     api: conversationRoutes({
       store,
       sendStaffMessage,
-      changeStatus,
+      changeStatus: changeStatusByHand,
       pick: createPickConversation({ store, bus, clock }),
       transfer: createTransferConversation({ store, bus, clock, assignWaiting }),
       escalation: createEscalation({ store, bus, clock, defaults, assignWaiting }),
       present: createPresentConversations({ contexts: slaContexts, clock }),
       wrapUp: (by, id, disposition, note) => afterCallWork.wrapUp(by, id, disposition, note),
+      attributes: createConversationAttributes({ store, bus, clock, assignWaiting }),
     }),
+    workflow: workflowRoutes({ store, clock }),
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),
     attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),
@@ -272,6 +287,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       attachmentFetcher.stop()
       callConnector?.stop()
       afterCallWork.stop()
+      snoozeWaker.stop()
       unsubscribeCalls()
       await Promise.all(listeners.map((l) => l.stop()))
       unsubscribeSla()

@@ -1,4 +1,5 @@
 // WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
+import type { Notification } from './workflow.ts'
 import { z } from 'zod'
 import type { ConversationStatus } from './channel.ts'
 import { ClientId, Id, type TimelineEvent } from './rest.ts'
@@ -37,6 +38,8 @@ export const StaffSend = z.object({
   conversationId: Id,
   text,
   private: z.boolean().optional(),
+  /** A private note's @mentions (consultant ids): they are notified. */
+  mentions: z.array(Id).max(20).optional(),
 })
 export const Unsubscribe = z.object({ type: z.literal('unsubscribe'), conversationId: Id })
 export const PRESENCE_STATES = ['available', 'busy', 'break', 'after_call_work', 'training', 'offline'] as const
@@ -72,6 +75,8 @@ export type ChangedFrame = { type: 'changed'; conversationId: string }
 /** A conversation offered to this consultant: accept before `expiresAt`, or it goes to someone else. */
 export type OfferFrame = { type: 'offer'; conversationId: string; expiresAt: string }
 export type PresenceFrame = { type: 'presence'; consultantId: string; name: string; state: PresenceState; reason: string | null }
+/** Something for this consultant to see: they were mentioned in a private note. */
+export type NotificationFrame = { type: 'notification'; notification: Notification }
 /** `conversationId` names the conversation a refused subscribe or typing frame was about. */
 export type ErrorFrame = { type: 'error'; code: ErrorCode; message: string; clientId?: string; conversationId?: string }
 export type PongFrame = { type: 'pong' }
@@ -108,5 +113,6 @@ export type StaffServerFrame =
   | PresenceFrame
   | OfferFrame
   | SlaFrame
+  | NotificationFrame
   | ErrorFrame
   | PongFrame

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ChannelKind, ConversationStatus, Role } from './channel.ts'
 import { MAX_MESSAGE_CHARS } from './limits.ts'
+import { LabelRef } from './workflow.ts'
 
 export const Id = z.uuid()
 
@@ -12,8 +13,9 @@ export const Id = z.uuid()
  * staff messages (data.state sent | failed with data.messageId, or delivered | read with data.messageIds and data.watermark).
  * `survey`: the citizen's satisfaction answer (data.score 1–5, data.comment), or the question (data.asked).
  * `call`: a leg of a phone call (data.callSid, data.state, data.sequence, durations), or a voicemail (data.kind 'voicemail').
+ * `update`: staff changed the conversation's labels (data.added, data.removed) or priority (data.priority, data.from).
  */
-export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery', 'edit', 'attachment', 'call', 'survey'])
+export const EventType = z.enum(['message', 'note', 'status', 'assignment', 'routing', 'sla', 'delivery', 'edit', 'attachment', 'call', 'survey', 'update'])
 export type EventType = z.infer<typeof EventType>
 
 export const Author = z.object({
@@ -90,6 +92,9 @@ export const Conversation = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   /** Null when no SLA clock runs or is paused. */
   sla: SlaBadge.nullable(),
+  labels: z.array(LabelRef),
+  /** While snoozed: when it wakes. */
+  snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
 })
 export type Conversation = z.infer<typeof Conversation>
 
@@ -100,7 +105,17 @@ export const ConversationList = z.object({
 })
 export type ConversationList = z.infer<typeof ConversationList>
 
+/**
+ * The console's lists: `mine` (assigned to me, not resolved), `queue` (waiting in my queues; every queue for
+ * supervisors), `unassigned` (nobody's, not resolved), `escalated` (with a local office; second-line staff see
+ * only their own), `all`.
+ */
+export const LIST_VIEWS = ['mine', 'queue', 'unassigned', 'escalated', 'all'] as const
+export const ListView = z.enum(LIST_VIEWS)
+export type ListView = z.infer<typeof ListView>
+
 export const ConversationListQuery = z.object({
+  view: ListView.optional(),
   status: z.union([ConversationStatus, z.literal('open')]).optional(),
   channel: ChannelKind.optional(),
   assignee: z.union([Id, z.literal('me'), z.literal('none')]).optional(),
@@ -109,6 +124,9 @@ export const ConversationListQuery = z.object({
   sort: z.enum(['activity', 'sla_due']).default('activity'),
   /** Only conversations with a live clock that breached. */
   breached: z.enum(['true', 'false']).optional(),
+  label: Id.optional(),
+  /** Words in the contact's name, e-mail or phone, or in a message or note of the conversation. */
+  q: z.string().trim().min(2).max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
@@ -128,11 +146,21 @@ export const PostMessage = z.object({
   text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
   clientId: ClientId,
   private: z.boolean().optional(),
+  /** A private note's @mentions: these consultants are notified (each must be able to see the conversation). */
+  mentions: z.array(Id).max(20).optional(),
 })
 export type PostMessage = z.infer<typeof PostMessage>
 
-/** Statuses a consultant sets by hand; a resolved conversation reopens when the citizen writes again. */
-export const ChangeStatusBody = z.object({ status: z.enum(['resolved', 'pending']) })
+/**
+ * Statuses a consultant sets by hand: resolve, pending (waiting for the citizen), snooze until a time (it wakes
+ * then, or when the citizen writes), or `open` (reopen a resolved one as theirs, or wake a pending or snoozed one).
+ */
+export const ChangeStatusBody = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('resolved') }),
+  z.object({ status: z.literal('pending') }),
+  z.object({ status: z.literal('open') }),
+  z.object({ status: z.literal('snoozed'), until: z.iso.datetime({ offset: true }) }),
+])
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>
 
 /** Exactly one target: another queue (it waits there) or a consultant (it is theirs at once). */

@@ -44,6 +44,8 @@ export const conversations = pgTable(
     /** Calls: the consultant the call was last put through to, and the lease of the node putting it through. */
     callConnectedTo: uuid('call_connected_to'),
     callConnectLease: timestamp('call_connect_lease', { withTimezone: true, mode: 'date' }),
+    /** Snoozed until then: it wakes (back to its assignee, or its queue) at this time, or when the citizen writes. */
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true, mode: 'date' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
     /** SLA clocks (domain/sla): their state, the policy and calendar they run on. */
@@ -72,5 +74,6 @@ export const conversations = pgTable(
       .where(sql`${t.status} = 'queued'`),
     index('conversations_sla_fire_idx').on(t.slaFireAt).where(sql`${t.slaFireAt} is not null`),
     index('conversations_sla_due_idx').on(t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
+    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
   ],
 )

@@ -1,4 +1,6 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
+import type { Notification } from '../../protocol/workflow.ts'
+import type { WorkflowStore, WorkflowTxStore } from './workflow-ports.ts'
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { SlaClockKind } from '../../protocol/sla.ts'
@@ -33,6 +35,8 @@ export type BusMessage =
   | { type: 'sla_timer'; conversationId: string; fireAt: string | null }
   /** An SLA clock warned or breached: told to the assignee and to supervisors. */
   | { type: 'sla'; conversationId: string; officeId: string | null; assigneeId: string | null; clock: SlaClockKind; step: 'warning' | 'breached'; dueAt: string | null }
+  /** Something for one consultant to see (mentioned in a note). */
+  | { type: 'notification'; consultantId: string; notification: Notification }
 
 export interface Bus {
   publish(msg: BusMessage): void
@@ -74,6 +78,8 @@ export interface ConversationRecord {
   lastSeq: number
   /** When the citizen last wrote (provider time); null when never. */
   lastInboundAt: Date | null
+  /** While snoozed: when it wakes. */
+  snoozedUntil: Date | null
 }
 
 export interface NewEvent {
@@ -102,6 +108,15 @@ export interface ConversationFilter {
   queueId?: string
   /** Only this office's conversations (second-line staff). */
   officeId?: string
+  /** Only these statuses (a list view: waiting = queued or offered). */
+  statusIn?: ConversationStatus[]
+  /** Only those in queues this consultant is a member of. */
+  inQueuesOf?: string
+  /** Only those escalated to a local office. */
+  escalated?: boolean
+  labelId?: string
+  /** Words in the contact's name, e-mail or phone, or in a message or note of the conversation. */
+  search?: string
 }
 
 export interface Defaults {
@@ -110,7 +125,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -167,6 +182,8 @@ export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, 
   contactConversations(contactId: string): Promise<{ id: string; lastSeq: number; status: ConversationStatus }[]>
   getConversation(id: string): Promise<ConversationRecord | null>
   getConversationView(id: string): Promise<ConversationView | null>
+  /** Snoozed conversations whose wake-up time has come (oldest first). */
+  dueSnoozes(now: Date, limit: number): Promise<string[]>
   listConversationViews(
     filter: ConversationFilter,
     page: { cursor: string | null; limit: number; sort?: 'activity' | 'sla_due' },
@@ -202,7 +219,7 @@ export interface QueueRouting {
 }
 
 /** Writes inside one transaction. */
-export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore {
+export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore, WorkflowTxStore {
   /** Queues and entry rules, read inside the transaction (only when a new conversation is opened). */
   entryContext(): ReturnType<AdminStore['entryContext']>
   /** Locks the conversation row for the rest of the transaction (for rare writes that read before they decide). */
@@ -234,6 +251,8 @@ export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore {
       declinedBy?: string[]
       /** Calls: forget whom the call was put through to (it waits again). */
       callConnectedTo?: string | null
+      /** While snoozed: when it wakes. */
+      snoozedUntil?: Date | null
     },
   ): Promise<void>
   /** Serialises routing decisions across all hub nodes for the rest of the transaction. */

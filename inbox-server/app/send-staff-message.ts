@@ -1,5 +1,7 @@
 // A consultant replies or writes a private note: stored once per clientId; answering takes an unassigned conversation.
 import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { Notification } from '../../protocol/workflow.ts'
+import { canSeeConversation } from '../domain/access-policy.ts'
 import { channelLimits } from '../../protocol/channel-limits.ts'
 import { replyWindow } from '../../protocol/reply-window.ts'
 import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
@@ -16,7 +18,12 @@ export interface StaffMessage {
   clientId: string
   text: string
   private: boolean
+  /** A private note's @mentions: consultant ids to notify (those who cannot see the conversation are left out). */
+  mentions?: readonly string[]
 }
+
+/** How much of a note a notification carries. */
+const EXCERPT_CHARS = 140
 
 /** A reply the conversation's channel cannot carry: the transaction rolls back and the reason is answered. */
 class Refused extends Error {
@@ -36,22 +43,38 @@ export function createSendStaffMessage(deps: {
   /** Pulled after a reply that a connector must send went into the outbox. */
   onOutbox?: () => void
 }) {
+  /** The mentioned consultants who exist, are active, are not the author, and may see the conversation. */
+  async function whoMayBeMentioned(conversationId: string, ids: readonly string[], authorId: string): Promise<{ id: string; name: string }[]> {
+    const conv = await deps.store.getConversation(conversationId)
+    if (!conv) return []
+    const found = await Promise.all([...new Set(ids)].filter((id) => id !== authorId).map((id) => deps.store.findConsultantById(id)))
+    return found.filter((c): c is ConsultantRecord => !!c && !c.disabled && canSeeConversation(c, conv)).map((c) => ({ id: c.id, name: c.name }))
+  }
+
   return async function sendStaffMessage(m: StaffMessage): Promise<SendOutcome> {
     const now = deps.clock.now()
     const author = { kind: 'consultant' as const, id: m.consultant.id, name: m.consultant.name }
     // A public reply stops the response clocks; a private note does not.
     const slaContext = deps.sla && !m.private ? await deps.sla.context() : null
+    const mentioned = m.private && m.mentions?.length ? await whoMayBeMentioned(m.conversationId, m.mentions, m.consultant.id) : []
     let sla: SlaApplied | null = null
+    let notified: { consultantId: string; notification: Notification }[] = []
     const r = await writeOnce(deps.store, { authorId: m.consultant.id, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
         const appended = await tx.appendEvent(
           { conversationId: m.conversationId },
           m.private
-            ? { type: 'note', direction: null, text: m.text, author, clientId: m.clientId }
+            ? { type: 'note', direction: null, text: m.text, author, clientId: m.clientId, ...(mentioned.length ? { data: { mentions: mentioned } } : {}) }
             : { type: 'message', direction: 'out', text: m.text, author, clientId: m.clientId },
           now,
         )
         if (!appended) return null
+        if (mentioned.length) {
+          const excerpt = m.text.length > EXCERPT_CHARS ? `${m.text.slice(0, EXCERPT_CHARS - 1)}…` : m.text
+          notified = await tx.insertNotifications(
+            mentioned.map((c) => ({ consultantId: c.id, kind: 'mention' as const, conversationId: m.conversationId, eventId: appended.event.id, actorId: m.consultant.id, actorName: m.consultant.name, excerpt, at: now })),
+          )
+        }
         if (!m.private) {
           refuseWhatTheChannelCannotCarry(appended.conversation, m.text, now)
           if (appended.conversation.channelKind === 'sms' && (await tx.optedOutAt(appended.conversation.contactId, 'sms'))) {
@@ -83,6 +106,7 @@ export function createSendStaffMessage(deps: {
     if (r.written?.viaConnector) deps.onOutbox?.()
     if (!r.written) return { ok: false, error: 'not_found' }
     publishEvents(deps.bus, r.written.to, r.written.written)
+    for (const n of notified) deps.bus.publish({ type: 'notification', consultantId: n.consultantId, notification: n.notification })
     if (sla) deps.sla?.armed(r.written.to.id, sla)
     return { ok: true, event: r.written.event, duplicate: false }
   }

@@ -1,4 +1,7 @@
 // REST v1 over conversations: lists, one conversation, its timeline, and staff messages.
+import { PriorityBody, SetLabelsBody } from '../../protocol/workflow.ts'
+import type { ConversationAttributes } from '../app/conversation-attributes.ts'
+import { viewFilter } from '../domain/list-views.ts'
 import { Hono } from 'hono'
 import type { WrapUpOutcome } from '../app/after-call-work.ts'
 import { WrapUpBody, AssignBody, ChangeStatusBody, ConversationListQuery, EscalateBody, EventListQuery, HandBackBody, Id, PostMessage, TransferBody } from '../../protocol/rest.ts'
@@ -24,6 +27,7 @@ export function conversationRoutes(deps: {
   escalation: ReturnType<typeof createEscalation>
   present: PresentConversations
   wrapUp: (by: ConsultantRecord, conversationId: string, disposition: string, note: string | null) => Promise<WrapUpOutcome>
+  attributes: ConversationAttributes
 }) {
   const app = new Hono<StaffEnv>()
 
@@ -39,15 +43,21 @@ export function conversationRoutes(deps: {
     if (!q.ok) return apiError(c, q.code, q.message, q.details)
     const scope = officeScope(c.get('consultant'))
     if (scope === null) return c.json({ items: [], next: null })
-    const { assignee, status, channel, queue, cursor, limit, sort, breached } = q.value
+    const { view, assignee, status, channel, queue, cursor, limit, sort, breached, label, q: search } = q.value
+    const me = c.get('consultant')
+    // A view sets its own defaults; the filters given beside it narrow it further.
+    const byView = view ? viewFilter(view, me) : {}
     const r = await deps.store.listConversationViews(
       {
-        status,
+        ...byView,
+        ...(status ? { status } : {}),
         channel,
         queueId: queue,
-        assigneeId: assignee === 'me' ? c.get('consultant').id : assignee === 'none' ? null : assignee,
+        ...(assignee ? { assigneeId: assignee === 'me' ? me.id : assignee === 'none' ? null : assignee } : {}),
         ...(scope === 'all' ? {} : { officeId: scope }),
         ...(breached === undefined ? {} : { slaBreached: breached === 'true' }),
+        ...(label ? { labelId: label } : {}),
+        ...(search ? { search } : {}),
       },
       { cursor: cursor ?? null, limit, sort },
     )
@@ -74,7 +84,7 @@ export function conversationRoutes(deps: {
   })
 
   // Every write below goes through the same check first.
-  app.post('/:id/*', async (c, next) => {
+  app.on(['POST', 'PUT'], '/:id/*', async (c, next) => {
     if (!(await visible(c, c.req.param('id')))) return apiError(c, 'not_found', 'No such conversation')
     await next()
   })
@@ -98,9 +108,25 @@ export function conversationRoutes(deps: {
       clientId: body.value.clientId,
       text: body.value.text,
       private: body.value.private ?? false,
+      ...(body.value.mentions ? { mentions: body.value.mentions } : {}),
     })
     if (!r.ok) return apiError(c, r.error, r.message ?? 'No such conversation')
     return c.json(r.event, r.duplicate ? 200 : 201)
+  })
+
+  app.put('/:id/labels', async (c) => {
+    const body = await readJson(c, SetLabelsBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.attributes.setLabels(c.get('consultant'), c.req.param('id'), body.value.labelIds)
+    if (r.ok) return c.json({ event: r.event })
+    return r.error === 'unknown_label' ? apiError(c, 'bad_request', 'No such label (GET /api/labels lists them)') : apiError(c, 'not_found', 'No such conversation')
+  })
+
+  app.post('/:id/priority', async (c) => {
+    const body = await readJson(c, PriorityBody)
+    if (!body.ok) return apiError(c, body.code, body.message, body.details)
+    const r = await deps.attributes.setPriority(c.get('consultant'), c.req.param('id'), body.value.priority)
+    return r.ok ? c.json({ event: r.event }) : apiError(c, 'not_found', 'No such conversation')
   })
 
   app.post('/:id/pick', async (c) => {
@@ -174,9 +200,12 @@ export function conversationRoutes(deps: {
     if (!id.success) return apiError(c, 'not_found', 'No such conversation')
     const body = await readJson(c, ChangeStatusBody)
     if (!body.ok) return apiError(c, body.code, body.message, body.details)
-    const r = await deps.changeStatus({ consultant: c.get('consultant'), conversationId: id.data, status: body.value.status })
+    const v = body.value
+    const status = v.status === 'snoozed' ? { status: v.status, until: new Date(v.until) } : { status: v.status }
+    const r = await deps.changeStatus({ consultant: c.get('consultant'), conversationId: id.data, status })
     if (r.ok) return c.json(r.event, 201)
     if (r.error === 'not_found') return apiError(c, 'not_found', 'No such conversation')
+    if (r.error === 'bad_time') return apiError(c, 'bad_request', 'Snooze until a time in the future, at most 90 days ahead')
     return apiError(c, 'conflict', r.error === 'no_change' ? 'The conversation already has this status' : 'This status change is not allowed')
   })
 

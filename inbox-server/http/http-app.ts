@@ -12,6 +12,8 @@ export function createHttpApp(parts: {
   api: Hono<StaffEnv>
   directory: Hono<StaffEnv>
   admin: Hono<StaffEnv>
+  /** Labels, canned responses, notifications. */
+  workflow: Hono<StaffEnv>
   contacts: Hono<StaffEnv>
   /** Authenticates staff or the widget visitor itself. */
   attachments: Hono
@@ -43,7 +45,11 @@ export function createHttpApp(parts: {
   app.use('/api/contacts/*', parts.requireStaff)
   app.route('/api/contacts', parts.contacts)
   app.route('/api/attachments', parts.attachments)
-  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/me/*']) app.use(path, parts.requireStaff)
+  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*']) {
+    app.use(path, parts.requireStaff)
+  }
+  // Labels and canned responses first: their admin paths are not routing administration.
+  app.route('/api', parts.workflow)
   app.route('/api', parts.admin)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
   // WebSocket upgrades are taken by the server's upgrade listener before Hono; a plain request lands here.

@@ -24,10 +24,12 @@ import {
   SkillPatch,
 } from '../../protocol/admin.ts'
 import { Calendar, CalendarCreate, CalendarPatch, SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
+import { CannedResponse, CannedResponseCreate, CannedResponsePatch, Label, LabelCreate, LabelPatch, MarkReadBody, Notification, NotificationList, PriorityBody, SetLabelsBody } from '../../protocol/workflow.ts'
 
-export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy }
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy, Label, CannedResponse, Notification, NotificationList }
 export const adminInputSchemas = {
   QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
+  LabelCreate, LabelPatch, CannedResponseCreate, CannedResponsePatch, SetLabelsBody, PriorityBody, MarkReadBody,
   PresenceReasonCreate, PresenceReasonPatch, DispositionCreate, DispositionPatch, EntryRuleCreate, EntryRulePatch, CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch,
 }
 
@@ -78,6 +80,9 @@ export function adminPaths() {
   const consultants = collection({ what: 'consultant', item: 'AdminConsultant', create: 'ConsultantCreate', patch: 'ConsultantPatch', key: 'id', keyFormat: 'uuid', canDelete: false })
   const reasons = collection({ what: 'presence reason', item: 'PresenceReason', create: 'PresenceReasonCreate', patch: 'PresenceReasonPatch', key: 'code', canDelete: false })
   const dispositions = collection({ what: 'call disposition', item: 'Disposition', create: 'DispositionCreate', patch: 'DispositionPatch', key: 'code', canDelete: false })
+  const labels = collection({ what: 'label', item: 'Label', create: 'LabelCreate', patch: 'LabelPatch', key: 'id', keyFormat: 'uuid', canDelete: true })
+  const canned = collection({ what: 'canned response', item: 'CannedResponse', create: 'CannedResponseCreate', patch: 'CannedResponsePatch', key: 'id', keyFormat: 'uuid', canDelete: true })
+  for (const c of [labels, canned]) c.all.post.summary = c.all.post.summary.replace('(administrators)', '(administrators and supervisors)')
   const rules = collection({ what: 'entry rule', item: 'EntryRule', create: 'EntryRuleCreate', patch: 'EntryRulePatch', key: 'id', keyFormat: 'uuid', canDelete: true })
   const calendars = collection({ what: 'business calendar', item: 'Calendar', create: 'CalendarCreate', patch: 'CalendarPatch', key: 'id', keyFormat: 'uuid', canDelete: true, deleteConflict: 'A queue or an office keeps it' })
   const policies = collection({ what: 'SLA policy', item: 'SlaPolicy', create: 'SlaPolicyCreate', patch: 'SlaPolicyPatch', key: 'id', keyFormat: 'uuid', canDelete: true })
@@ -95,6 +100,42 @@ export function adminPaths() {
     '/api/admin/presence-reasons/{code}': reasons.one,
     '/api/admin/dispositions': dispositions.all,
     '/api/admin/dispositions/{code}': dispositions.one,
+    '/api/admin/labels': labels.all,
+    '/api/admin/labels/{id}': labels.one,
+    '/api/admin/canned-responses': canned.all,
+    '/api/admin/canned-responses/{id}': canned.one,
+    '/api/labels': { get: { summary: 'All labels, for any consultant', responses: { 200: { description: 'OK', content: list('Label') }, 401: error('Not signed in') } } },
+    '/api/canned-responses': {
+      get: {
+        summary: 'Canned responses, optionally those whose shortcut, title or body contain q',
+        parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 60 } }],
+        responses: { 200: { description: 'OK', content: list('CannedResponse') }, 401: error('Not signed in') },
+      },
+    },
+    '/api/notifications': { get: { summary: 'The signed-in consultant’s latest 50 notifications (mentions) and how many are unread', responses: { 200: { description: 'OK', content: json('NotificationList') }, 401: error('Not signed in') } } },
+    '/api/notifications/read': {
+      post: {
+        summary: 'Mark notifications read: the given ids, or all',
+        requestBody: { required: true, content: json('MarkReadBody') },
+        responses: { 200: { description: '{marked: how many changed}' }, 400: error('Invalid body'), 401: error('Not signed in') },
+      },
+    },
+    '/api/conversations/{id}/labels': {
+      put: {
+        summary: 'Set the conversation’s labels (the whole set); a change is a staff-only update event',
+        parameters: [param('id', 'uuid')],
+        requestBody: { required: true, content: json('SetLabelsBody') },
+        responses: { 200: { description: '{event: the update event, or null when nothing changed}' }, 400: error('Invalid body or unknown label'), 401: error('Not signed in'), 404: error('No such conversation') },
+      },
+    },
+    '/api/conversations/{id}/priority': {
+      post: {
+        summary: 'Set the conversation’s priority (0–100; higher is served first in its queue)',
+        parameters: [param('id', 'uuid')],
+        requestBody: { required: true, content: json('PriorityBody') },
+        responses: { 200: { description: '{event: the update event, or null when nothing changed}' }, 400: error('Invalid body'), 401: error('Not signed in'), 404: error('No such conversation') },
+      },
+    },
     '/api/admin/entry-rules': rules.all,
     '/api/admin/entry-rules/{id}': rules.one,
     '/api/admin/calendars': calendars.all,

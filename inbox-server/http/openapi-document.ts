@@ -200,12 +200,12 @@ export function openApiDocument(serverUrl: string, version: string) {
       },
       '/api/conversations/{id}/status': {
         post: {
-          summary: 'Resolve the conversation or set it pending (waiting for the citizen)',
+          summary: 'Resolve, set pending (waiting for the citizen), snooze until a time (it wakes then, or when the citizen writes), or open (reopen a resolved one as yours, wake a pending or snoozed one)',
           parameters: [idParam],
           requestBody: { required: true, content: json('ChangeStatusBody') },
           responses: {
             201: { description: 'Changed; the status event', content: json('TimelineEvent') },
-            400: error('Invalid body'),
+            400: error('Invalid body, or a snooze time not in the next 90 days'),
             401: error('Not signed in'),
             404: error('No such conversation'),
             409: error('Already in that status, or the change is not allowed'),

@@ -78,6 +78,11 @@ export class Fanout {
       return
     }
     if (msg.type === 'sla_timer') return
+    if (msg.type === 'notification') {
+      const frame = { type: 'notification' as const, notification: msg.notification }
+      for (const p of this.staffByConsultant.get(msg.consultantId) ?? []) p.send(frame)
+      return
+    }
     if (msg.type === 'sla') {
       const frame = { type: 'sla' as const, conversationId: msg.conversationId, assigneeId: msg.assigneeId, clock: msg.clock, step: msg.step, dueAt: msg.dueAt }
       const to = new Set(this.supervisors)

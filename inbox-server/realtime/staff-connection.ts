@@ -88,6 +88,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
           clientId: f.clientId,
           text: f.text,
           private: f.private ?? false,
+          ...(f.mentions ? { mentions: f.mentions } : {}),
         })
         if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, r.message, f.conversationId))
         return peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })

@@ -37,7 +37,7 @@ export function appendEventStatement(target: AppendTarget, e: NewEvent, now: Dat
          set last_seq = last_seq + 1, last_activity_at = ${at}::timestamptz${preview}${inbound}
        where ${where}
    returning id, contact_id, channel_id, channel_kind, status, queue_id, office_id, escalated_from_queue_id, assignee_id, priority,
-             required_skills, last_seq, last_inbound_at
+             required_skills, last_seq, last_inbound_at, snoozed_until
     ), e as (
       insert into events (conversation_id, seq, type, direction, text, author_kind, author_id, author_name,
                           client_id, external_id, provider_ref, data, created_at, occurred_at)
@@ -93,6 +93,7 @@ export function toAppended(row: Row | undefined, e: NewEvent, now: Date): (Appen
       requiredSkills: (row.required_skills as string[] | null) ?? [],
       lastSeq: seq,
       lastInboundAt: row.last_inbound_at ? new Date(row.last_inbound_at as string) : null,
+      snoozedUntil: row.snoozed_until ? new Date(row.snoozed_until as string) : null,
     },
   }
 }

@@ -1,6 +1,6 @@
 // The Store port over drizzle: the same queries on PGlite and PostgreSQL.
 import { randomBytes } from 'node:crypto'
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db, Tx } from '../../db/client.ts'
 import {
   apiTokens,
@@ -24,6 +24,7 @@ import { createSurveyStore } from './survey-store.ts'
 import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } from '../app/ports.ts'
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
+import { containing, createWorkflowStore, workflowTxStore } from './workflow-store.ts'
 import { createAdminStore, readEntryContext } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
@@ -37,8 +38,21 @@ const smsOptedOutAt = sql<Date | string | null>`(select i.opted_out_at from iden
   where i.contact_id = ${conversations.contactId} and i.channel_kind = 'sms' and ${conversations.channelKind} = 'sms'
   order by i.opted_out_at desc nulls last limit 1)`
 
+/**
+ * A search: the words in the contact's name, e-mail or phone (digits only, so "600 300 401" finds +48600300401), or
+ * in a message or note of the conversation. ILIKE scans; a trigram index is the next step when lists grow.
+ */
+function searchCondition(q: string): SQL {
+  const like = containing(q)
+  const digits = q.replace(/[\s()+-]/g, '')
+  const phone = /^\d{3,}$/.test(digits) ? sql` or regexp_replace(${contacts.phone}, '[^0-9]', '', 'g') like ${containing(digits)}` : sql``
+  return sql`(${contacts.name} ilike ${like} or ${contacts.email} ilike ${like}${phone}
+    or exists (select 1 from events e where e.conversation_id = ${conversations.id} and e.type in ('message', 'note') and e.text ilike ${like}))`
+}
+
 export function createDrizzleStore(database: Database): Store {
   const { db } = database
+  const labelsOf = (ids: readonly string[]) => createWorkflowStore(db).labelsOf(ids)
 
   return {
     ...createAdminStore(db),
@@ -47,6 +61,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createChannelStore(db),
     ...createContactStore(db),
     ...createSurveyStore(db),
+    ...createWorkflowStore(db),
     kind: database.kind,
     async ping() {
       try {
@@ -283,7 +298,16 @@ export function createDrizzleStore(database: Database): Store {
         .innerJoin(contacts, eq(contacts.id, conversations.contactId))
         .where(eq(conversations.id, id))
         .limit(1)
-      return r ? toConversationView(r.c, r, r.optedOutAt) : null
+      return r ? toConversationView(r.c, r, r.optedOutAt, (await labelsOf([r.c.id])).get(r.c.id) ?? []) : null
+    },
+    async dueSnoozes(now, limit) {
+      const rows = await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.status, 'snoozed'), lt(conversations.snoozedUntil, new Date(now.getTime() + 1))))
+        .orderBy(asc(conversations.snoozedUntil))
+        .limit(limit)
+      return rows.map((r) => r.id)
     },
     async listConversationViews(filter, page) {
       const where: (SQL | undefined)[] = [
@@ -301,6 +325,11 @@ export function createDrizzleStore(database: Database): Store {
         filter.queueId ? eq(conversations.queueId, filter.queueId) : undefined,
         filter.officeId ? eq(conversations.officeId, filter.officeId) : undefined,
         filter.slaBreached === undefined ? undefined : eq(conversations.slaBreached, filter.slaBreached),
+        filter.statusIn ? inArray(conversations.status, filter.statusIn) : undefined,
+        filter.inQueuesOf ? sql`${conversations.queueId} in (select queue_id from queue_members where consultant_id = ${filter.inQueuesOf})` : undefined,
+        filter.escalated ? isNotNull(conversations.officeId) : undefined,
+        filter.labelId ? sql`exists (select 1 from conversation_labels cl where cl.conversation_id = ${conversations.id} and cl.label_id = ${filter.labelId})` : undefined,
+        filter.search ? searchCondition(filter.search) : undefined,
       ]
       // Two orders, each with its keyset: newest activity first, or the SLA deadline falling due first.
       const bySla = page.sort === 'sla_due'
@@ -325,7 +354,10 @@ export function createDrizzleStore(database: Database): Store {
       const items = rows.slice(0, page.limit)
       const last = items.at(-1)
       return {
-        items: items.map((r) => toConversationView(r.c, r, r.optedOutAt)),
+        items: await (async () => {
+          const labelled = await labelsOf(items.map((r) => r.c.id))
+          return items.map((r) => toConversationView(r.c, r, r.optedOutAt, labelled.get(r.c.id) ?? []))
+        })(),
         next: more && last ? encodeCursor({ at: bySla ? last.c.slaDueAt! : last.c.lastActivityAt, id: last.c.id }) : null,
       }
     },
@@ -396,6 +428,7 @@ function createTxStore(tx: Tx): TxStore {
     ...slaTxStore(tx),
     ...outboxTxStore(tx),
     ...channelTxStore(tx),
+    ...workflowTxStore(tx),
     entryContext: () => readEntryContext(tx),
     async lockConversation(id) {
       const [r] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('update')

@@ -1,6 +1,7 @@
 // Maps database rows to the values the use cases and the wire speak; rows never leave the store.
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { TimelineEvent } from '../../protocol/rest.ts'
+import type { LabelRef } from '../../protocol/workflow.ts'
 import type { consultants, conversations, events } from '../../db/schema.ts'
 import type { ConsultantRecord, ConversationRecord, ConversationView } from '../app/ports.ts'
 import type { StoredSla } from '../app/sla-ports.ts'
@@ -41,10 +42,16 @@ export function toConversationRecord(r: ConversationRow): ConversationRecord {
     requiredSkills: r.requiredSkills,
     lastInboundAt: r.lastInboundAt,
     lastSeq: r.lastSeq,
+    snoozedUntil: r.snoozedUntil,
   }
 }
 
-export function toConversationView(r: ConversationRow, contact: { name: string | null; phone?: string | null; email?: string | null }, optedOutAt: Date | string | null = null): ConversationView {
+export function toConversationView(
+  r: ConversationRow,
+  contact: { name: string | null; phone?: string | null; email?: string | null },
+  optedOutAt: Date | string | null = null,
+  labels: LabelRef[] = [],
+): ConversationView {
   return {
     id: r.id,
     channel: r.channelKind as ChannelKind,
@@ -64,6 +71,8 @@ export function toConversationView(r: ConversationRow, contact: { name: string |
     optedOutAt: optedOutAt === null ? null : new Date(optedOutAt).toISOString(),
     createdAt: r.createdAt.toISOString(),
     slaState: (r.sla as StoredSla | null) ?? null,
+    labels,
+    snoozedUntil: r.status === 'snoozed' ? (r.snoozedUntil?.toISOString() ?? null) : null,
   }
 }
 

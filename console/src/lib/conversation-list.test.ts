@@ -26,6 +26,8 @@ function conv(id: string, minute: number, extra: Partial<Conversation> = {}): Co
     assigneeId: null,
     priority: 0,
     lastSeq: 1,
+    labels: [],
+    snoozedUntil: null,
     lastMessage: { text: 'hi', direction: 'in' },
     lastActivityAt: at,
     lastInboundAt: null,
