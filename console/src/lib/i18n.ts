@@ -4,6 +4,7 @@ import type { ErrorCode, PresenceState } from '$protocol/frames.ts'
 import { enChannels, plChannels } from './i18n-channels.ts'
 import { enDesk, plDesk } from './i18n-desk.ts'
 import { enWorkflow, plWorkflow } from './i18n-workflow.ts'
+import { enAdminWorkflow, plAdminWorkflow } from './i18n-admin-workflow.ts'
 
 export const LANGS = ['pl', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -501,6 +502,7 @@ const pl = {
   ...plChannels,
   ...plDesk,
   ...plWorkflow,
+  ...plAdminWorkflow,
 } as const
 
 export type MessageKey = keyof typeof pl
@@ -998,6 +1000,7 @@ const en: Record<MessageKey, string> = {
   ...enChannels,
   ...enDesk,
   ...enWorkflow,
+  ...enAdminWorkflow,
 }
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { pl, en }
