@@ -135,3 +135,46 @@ describe('conversation list by SLA deadline', () => {
     expect(listQuery({ sort: 'sla_due', breachedOnly: true }, 25, 'abc=')).toBe('/api/conversations?status=open&limit=25&sort=sla_due&breached=true&cursor=abc%3D')
   })
 })
+
+describe('conversation list views and filters', () => {
+  const me = 'ewa'
+  const view = (v: ListFilter['view'], extra: Partial<ListFilter> = {}): ListFilter => ({ sort: 'activity', breachedOnly: false, view: v, ...extra })
+
+  it('takes into each view what the hub would list there', () => {
+    const mine = conv('a', 1, { status: 'assigned', assigneeId: me })
+    const waiting = conv('b', 2, { status: 'queued' })
+    const escalated = conv('c', 3, { status: 'queued', officeId: 'office-1' })
+    const theirs = conv('d', 4, { status: 'assigned', assigneeId: 'jan' })
+    const all = [mine, waiting, escalated, theirs]
+    expect(ids(appendPage([], all, view('mine'), me))).toEqual(['a'])
+    expect(ids(appendPage([], all, view('unassigned'), me))).toEqual(['c', 'b'])
+    expect(ids(appendPage([], all, view('queue'), me))).toEqual(['c', 'b'])
+    expect(ids(appendPage([], all, view('escalated'), me))).toEqual(['c'])
+    expect(ids(appendPage([], all, view('all'), me))).toEqual(['d', 'c', 'b', 'a'])
+    // Taken by someone else: it leaves "unassigned".
+    expect(ids(upsertConversation(appendPage([], all, view('unassigned'), me), conv('b', 5, { status: 'assigned', assigneeId: 'jan' }), view('unassigned'), me))).toEqual(['c'])
+  })
+
+  it('filters by status, channel, queue and label', () => {
+    const labelled = conv('a', 1, { labels: [{ id: 'l1', name: 'pilne', color: '#aa0000' }], channel: 'sms', queueId: 'q1' })
+    const snoozed = conv('b', 2, { status: 'snoozed' })
+    expect(ids(appendPage([], [labelled, snoozed], view('all', { labelId: 'l1' }), me))).toEqual(['a'])
+    expect(ids(appendPage([], [labelled, snoozed], view('all', { channel: 'sms' }), me))).toEqual(['a'])
+    expect(ids(appendPage([], [labelled, snoozed], view('all', { queueId: 'q1' }), me))).toEqual(['a'])
+    expect(ids(appendPage([], [labelled, snoozed], view('all', { status: 'snoozed' }), me))).toEqual(['b'])
+    expect(ids(appendPage([], [conv('c', 3, { status: 'resolved' })], view('all', { status: 'resolved' }), me))).toEqual(['c'])
+  })
+
+  it('under a search, updates what it shows but adds nothing the hub did not find', () => {
+    const found = appendPage([], [conv('a', 1)], view('all', { q: 'zasiłek' }), me)
+    expect(ids(upsertConversation(found, conv('b', 5), view('all', { q: 'zasiłek' }), me))).toEqual(['a'])
+    expect(upsertConversation(found, conv('a', 6, { priority: 5 }), view('all', { q: 'zasiłek' }), me)[0]?.priority).toBe(5)
+  })
+
+  it('puts the view and filters in the query', () => {
+    expect(listQuery(view('mine', { channel: 'sms', labelId: 'l1', queueId: 'q1', q: ' zasiłek ', status: 'snoozed' }), 25)).toBe(
+      '/api/conversations?status=snoozed&limit=25&view=mine&channel=sms&queue=q1&label=l1&q=zasi%C5%82ek',
+    )
+    expect(listQuery(view('all', { q: 'a' }), 25)).toBe('/api/conversations?status=open&limit=25')
+  })
+})

@@ -1,21 +1,54 @@
-// The open-conversations list as plain data: in one of two orders (newest activity first, or the SLA deadline
-// falling due first), optionally only those whose SLA was breached; one entry per id, what does not belong dropped.
-import type { Conversation } from '$protocol/rest.ts'
+// The conversation list as plain data: a view (mine, queue, unassigned, escalated, all), filters (status, channel,
+// queue, label, breached SLA, search words), in one of two orders (newest activity first, or the SLA deadline falling
+// due first); one entry per id, what does not belong dropped.
+import type { ChannelKind } from '$protocol/channel.ts'
+import type { Conversation, ListView } from '$protocol/rest.ts'
 
 /** `activity`: newest activity first (the default). `sla_due`: running SLA clocks only, the deadline falling due first. */
 export type ListSort = 'activity' | 'sla_due'
+
+/** `open`: anything not resolved; otherwise exactly that status. */
+export const LIST_STATUSES = ['open', 'assigned', 'queued', 'pending', 'snoozed', 'resolved'] as const
+export type ListStatus = (typeof LIST_STATUSES)[number]
 
 export interface ListFilter {
   sort: ListSort
   /** Only conversations with a live SLA clock that breached. */
   breachedOnly: boolean
+  view?: ListView
+  status?: ListStatus
+  channel?: ChannelKind | null
+  queueId?: string | null
+  labelId?: string | null
+  /** Words in the contact's name, e-mail or phone, or in the conversation's messages (the hub searches). */
+  q?: string
 }
 
-export const DEFAULT_FILTER: ListFilter = { sort: 'activity', breachedOnly: false }
+export const DEFAULT_FILTER: ListFilter = { sort: 'activity', breachedOnly: false, view: 'all', status: 'open', channel: null, queueId: null, labelId: null, q: '' }
 
 /** "Open" in the list means anything not resolved, as `GET /api/conversations?status=open` returns. */
 export function isOpen(conversation: Pick<Conversation, 'status'>): boolean {
   return conversation.status !== 'resolved'
+}
+
+function statusMatches(conversation: Conversation, status: ListStatus): boolean {
+  return status === 'open' ? isOpen(conversation) : conversation.status === status
+}
+
+/** Whether the view takes the conversation, as far as the console can tell (queue membership is the hub's to know). */
+function viewMatches(conversation: Conversation, view: ListView, me: string | null): boolean {
+  switch (view) {
+    case 'mine':
+      return me !== null && conversation.assigneeId === me && isOpen(conversation)
+    case 'unassigned':
+      return conversation.assigneeId === null && isOpen(conversation)
+    case 'queue':
+      return conversation.status === 'queued' || conversation.status === 'offered'
+    case 'escalated':
+      return conversation.officeId !== null && isOpen(conversation)
+    case 'all':
+      return true
+  }
 }
 
 /** A clock runs with a deadline: what `?sort=sla_due` lists. */
@@ -24,9 +57,13 @@ export function hasRunningSla(conversation: Pick<Conversation, 'sla'>): boolean 
   return sla !== null && !sla.paused && sla.dueAt !== null
 }
 
-/** Whether the hub would list this conversation under `filter` (the list only ever shows open ones). */
-export function belongsInList(conversation: Conversation, filter: ListFilter = DEFAULT_FILTER): boolean {
-  if (!isOpen(conversation)) return false
+/** Whether the hub would list this conversation under `filter`, for the consultant `me`. */
+export function belongsInList(conversation: Conversation, filter: ListFilter = DEFAULT_FILTER, me: string | null = null): boolean {
+  if (!statusMatches(conversation, filter.status ?? 'open')) return false
+  if (!viewMatches(conversation, filter.view ?? 'all', me)) return false
+  if (filter.channel && conversation.channel !== filter.channel) return false
+  if (filter.queueId && conversation.queueId !== filter.queueId) return false
+  if (filter.labelId && !conversation.labels.some((l) => l.id === filter.labelId)) return false
   if (filter.sort === 'sla_due' && !hasRunningSla(conversation)) return false
   if (filter.breachedOnly && conversation.sla?.breached !== true) return false
   return true
@@ -54,9 +91,11 @@ export function comparatorFor(sort: ListSort): (a: Conversation, b: Conversation
 }
 
 /** The list with `conversation` put in (replacing the same id) or taken out once it no longer belongs (resolved, say). */
-export function upsertConversation(list: readonly Conversation[], conversation: Conversation, filter: ListFilter = DEFAULT_FILTER): Conversation[] {
+export function upsertConversation(list: readonly Conversation[], conversation: Conversation, filter: ListFilter = DEFAULT_FILTER, me: string | null = null): Conversation[] {
   const rest = list.filter((c) => c.id !== conversation.id)
-  if (!belongsInList(conversation, filter)) return rest
+  if (!belongsInList(conversation, filter, me)) return rest
+  // Whether it matches the search words is the hub's to say: a search list only updates what it shows.
+  if (filter.q && rest.length === list.length) return rest
   rest.push(conversation)
   return rest.sort(comparatorFor(filter.sort))
 }
@@ -66,7 +105,7 @@ export function removeConversation(list: readonly Conversation[], id: string): C
 }
 
 /** The list with the next page appended; where both have an id, the more recently active copy wins. */
-export function appendPage(list: readonly Conversation[], page: readonly Conversation[], filter: ListFilter = DEFAULT_FILTER): Conversation[] {
+export function appendPage(list: readonly Conversation[], page: readonly Conversation[], filter: ListFilter = DEFAULT_FILTER, me: string | null = null): Conversation[] {
   const known = new Map(list.map((c) => [c.id, c]))
   for (const conversation of page) {
     const before = known.get(conversation.id)
@@ -74,7 +113,7 @@ export function appendPage(list: readonly Conversation[], page: readonly Convers
       known.set(conversation.id, conversation)
     }
   }
-  return [...known.values()].filter((c) => belongsInList(c, filter)).sort(comparatorFor(filter.sort))
+  return [...known.values()].filter((c) => belongsInList(c, filter, me)).sort(comparatorFor(filter.sort))
 }
 
 /**
@@ -87,9 +126,15 @@ export function belongsToLaterPage(list: readonly Conversation[], conversation: 
   return last !== undefined && comparatorFor(filter.sort)(conversation, last) > 0
 }
 
-/** The query for `GET /api/conversations`: open ones, in the order and with the filter chosen. */
+/** The query for `GET /api/conversations`: the view, in the order and with the filters chosen. */
 export function listQuery(filter: ListFilter, limit: number, cursor?: string | null): string {
-  const params = new URLSearchParams({ status: 'open', limit: String(limit) })
+  const params = new URLSearchParams({ status: filter.status ?? 'open', limit: String(limit) })
+  if (filter.view && filter.view !== 'all') params.set('view', filter.view)
+  if (filter.channel) params.set('channel', filter.channel)
+  if (filter.queueId) params.set('queue', filter.queueId)
+  if (filter.labelId) params.set('label', filter.labelId)
+  const q = filter.q?.trim() ?? ''
+  if (q.length >= 2) params.set('q', q)
   if (filter.sort !== 'activity') params.set('sort', filter.sort)
   if (filter.breachedOnly) params.set('breached', 'true')
   if (cursor) params.set('cursor', cursor)

@@ -13,7 +13,9 @@ import { ConversationView } from './conversation.svelte.ts'
 import { drafts } from './drafts.svelte.ts'
 import { errorKey } from './i18n.ts'
 import { inbox } from './inbox.svelte.ts'
+import { mentions } from './mentions.svelte.ts'
 import { locale, t } from './locale.svelte.ts'
+import { notifications } from './notifications.svelte.ts'
 import type { PendingSend } from './outbox.ts'
 import { outbox } from './outbox.svelte.ts'
 import { presenceReasons } from './presence-reasons.svelte.ts'
@@ -141,7 +143,7 @@ class Desk {
   }
 
   /** Sends a reply (or, with `isPrivate`, a note) in the open conversation; false if there is nothing to send. */
-  send(text: string, isPrivate: boolean): boolean {
+  send(text: string, isPrivate: boolean, mentions: string[] = []): boolean {
     const view = this.current
     const trimmed = text.trim()
     if (!view || !trimmed || trimmed.length > MAX_MESSAGE_CHARS) return false
@@ -150,6 +152,7 @@ class Desk {
       conversationId: view.id,
       text: trimmed,
       private: isPrivate,
+      ...(isPrivate && mentions.length ? { mentions } : {}),
       state: 'sending',
       createdAt: new Date().toISOString(),
     }
@@ -241,6 +244,7 @@ class Desk {
 
   /** After every (re)connect: subscribe again, resend what was not acked, refetch the list. */
   #ready(): void {
+    void mentions.load()
     const view = this.current
     if (view) {
       connection.send({ type: 'subscribe', conversationId: view.id, afterSeq: view.lastSeq })
@@ -254,6 +258,7 @@ class Desk {
   #receive(frame: StaffServerFrame): void {
     switch (frame.type) {
       case 'event': {
+        notifications.frame(frame, this)
         outbox.settle([frame.event])
         this.#views.get(frame.conversationId)?.receive([frame.event])
         break
@@ -293,8 +298,13 @@ class Desk {
         const expiresAt = Date.parse(frame.expiresAt)
         this.offers = [...this.offers.filter((o) => o.conversationId !== frame.conversationId), { conversationId: frame.conversationId, expiresAt }]
         announcer.say(t('offer.announce'))
+        notifications.frame(frame, this)
         // An offer not answered in time is withdrawn by the hub; drop it here too.
         setTimeout(() => this.#dropOffer(frame.conversationId), Math.max(0, expiresAt - Date.now()))
+        break
+      }
+      case 'notification': {
+        mentions.receive(frame.notification)
         break
       }
       case 'sla': {
@@ -343,6 +353,7 @@ class Desk {
       conversationId: item.conversationId,
       text: item.text,
       ...(item.private ? { private: true } : {}),
+      ...(item.mentions?.length ? { mentions: item.mentions } : {}),
     })
     if (sent || this.#posting.has(item.clientId)) return
     // The socket is down: the REST API takes the same clientId and stores the message once.
@@ -350,7 +361,7 @@ class Desk {
     try {
       const body = await request<TimelineEvent | { event: TimelineEvent }>(
         `/api/conversations/${encodeURIComponent(item.conversationId)}/messages`,
-        { method: 'POST', body: { text: item.text, clientId: item.clientId, private: item.private } },
+        { method: 'POST', body: { text: item.text, clientId: item.clientId, private: item.private, ...(item.mentions?.length ? { mentions: item.mentions } : {}) } },
       )
       const event = 'event' in body ? body.event : body
       outbox.remove(item.clientId)
@@ -389,10 +400,16 @@ class Desk {
     for (const id of ids) void this.#refetchOne(id)
   }
 
+  /** Fetches one conversation again (after a change made here), for the list and its open view. */
+  refetch(id: string): Promise<Conversation | null> {
+    return this.#refetchOne(id)
+  }
+
   async #refetchOne(id: string): Promise<Conversation | null> {
     try {
       const conversation = await inbox.fetchOne(id)
       if (conversation) this.#views.get(id)?.setDetails(conversation)
+      if (conversation) notifications.conversation(conversation, this)
       return conversation
     } catch {
       // The next doorbell or reconnect refetches it.

@@ -6,23 +6,36 @@ import {
   appendPage,
   belongsToLaterPage,
   DEFAULT_FILTER,
+  LIST_STATUSES,
   listQuery,
+  type ListStatus,
   removeConversation,
   upsertConversation,
   type ListFilter,
   type ListSort,
 } from './conversation-list.ts'
 import { received } from './sla.ts'
+import { session } from './session.svelte.ts'
+import { CHANNEL_KINDS, type ChannelKind } from '$protocol/channel.ts'
+import { LIST_VIEWS } from '$protocol/rest.ts'
 
 const PAGE = 25
 const STORAGE_KEY = 'inbox-console.list'
 
+/** The view, order and filters chosen last in this browser (not the search words: a search is for now). */
 function storedFilter(): ListFilter {
   try {
     const value = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null') as Partial<ListFilter> | null
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : null)
     return {
+      ...DEFAULT_FILTER,
       sort: value?.sort === 'sla_due' ? 'sla_due' : 'activity',
       breachedOnly: value?.breachedOnly === true,
+      view: (LIST_VIEWS as readonly string[]).includes(String(value?.view)) ? (value?.view as ListFilter['view']) : 'all',
+      status: (LIST_STATUSES as readonly string[]).includes(String(value?.status)) ? (value?.status as ListStatus) : 'open',
+      channel: (CHANNEL_KINDS as readonly string[]).includes(String(value?.channel)) ? (value?.channel as ChannelKind) : null,
+      queueId: text(value?.queueId),
+      labelId: text(value?.labelId),
     }
   } catch {
     return { ...DEFAULT_FILTER }
@@ -48,7 +61,7 @@ class Inbox {
       const page = await request<ConversationList>(listQuery(filter, limit))
       if (generation !== this.#generation) return
       const now = Date.now()
-      this.items = appendPage([], page.items.map((c) => received(c, now)), filter)
+      this.items = appendPage([], page.items.map((c) => received(c, now)), filter, this.#me)
       this.next = page.next
       this.status = 'ready'
     } catch (error) {
@@ -67,7 +80,7 @@ class Inbox {
       const page = await request<ConversationList>(listQuery(filter, PAGE, this.next))
       if (generation !== this.#generation) return
       const now = Date.now()
-      this.items = appendPage(this.items, page.items.map((c) => received(c, now)), filter)
+      this.items = appendPage(this.items, page.items.map((c) => received(c, now)), filter, this.#me)
       this.next = page.next
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
@@ -76,13 +89,19 @@ class Inbox {
     }
   }
 
-  /** Shows the list in another order or with another filter: the first page again, from the top. */
+  get #me(): string | null {
+    return session.consultant?.id ?? null
+  }
+
+  /** Shows the list in another view, order or with other filters: the first page again, from the top. */
   setFilter(change: Partial<ListFilter>): void {
     const filter = { ...this.filter, ...change }
-    if (filter.sort === this.filter.sort && filter.breachedOnly === this.filter.breachedOnly) return
+    const keys = Object.keys(filter) as (keyof ListFilter)[]
+    if (keys.every((k) => filter[k] === this.filter[k])) return
     this.filter = filter
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(filter))
+      const { q: _search, ...kept } = filter
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(kept))
     } catch {
       // Private mode: the choice lasts for this page only.
     }
@@ -114,7 +133,7 @@ class Inbox {
   upsert(conversation: Conversation): void {
     // One that would sort after the last loaded entry belongs to a later page, not the end of this one.
     if (belongsToLaterPage(this.items, conversation, this.filter, this.next !== null)) return
-    this.items = upsertConversation(this.items, conversation, this.filter)
+    this.items = upsertConversation(this.items, conversation, this.filter, this.#me)
   }
 
   clear(): void {

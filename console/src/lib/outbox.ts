@@ -8,6 +8,8 @@ export interface PendingSend {
   conversationId: string
   text: string
   private: boolean
+  /** A private note's @mentions (consultant ids). */
+  mentions?: string[]
   state: PendingState
   /** The error code from the hub (or 'network') when state is 'failed'. */
   error?: string

@@ -53,3 +53,12 @@ describe('formatWaiting', () => {
     expect(isoDuration(3_600_000)).toBe('PT1H')
   })
 })
+
+describe('times in Warsaw', () => {
+  it('shows clock times and days in Europe/Warsaw whatever the browser zone', () => {
+    // 23:30 UTC on 1 December is 00:30 on 2 December in Warsaw: another day than 22:00 UTC the day before.
+    const now = Date.parse('2026-12-01T23:30:00Z')
+    expect(formatClock('2026-12-01T23:10:00Z', now, 'pl')).toBe('00:10')
+    expect(formatClock('2026-12-01T22:00:00Z', now, 'pl')).toMatch(/1 gru.*23:00/)
+  })
+})

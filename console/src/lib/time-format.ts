@@ -1,5 +1,13 @@
 // How times read in the console: "5 min temu" in the conversation list, a clock time (with the date if not today) in the timeline, "3:07" waited on the board.
+// Dates and clock times are the service's, Europe/Warsaw, whatever zone the browser is in.
 import { translate, type Lang } from './i18n.ts'
+
+export const TIME_ZONE = 'Europe/Warsaw'
+
+/** The calendar day of an instant in Warsaw, as "2026-12-01". */
+function warsawDay(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+}
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -15,8 +23,9 @@ export function formatRelative(iso: string, now: number, lang: Lang): string {
   if (diff < 45 * MINUTE) return rtf.format(-Math.max(1, Math.round(diff / MINUTE)), 'minute')
   if (diff < 22 * HOUR) return rtf.format(-Math.round(diff / HOUR), 'hour')
   if (diff < 6 * DAY) return rtf.format(-Math.max(1, Math.round(diff / DAY)), 'day')
-  const sameYear = new Date(then).getFullYear() === new Date(now).getFullYear()
+  const sameYear = warsawDay(then).slice(0, 4) === warsawDay(now).slice(0, 4)
   return new Intl.DateTimeFormat(lang, {
+    timeZone: TIME_ZONE,
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -27,12 +36,9 @@ export function formatRelative(iso: string, now: number, lang: Lang): string {
 export function formatClock(iso: string, now: number, lang: Lang): string {
   const then = new Date(iso)
   if (Number.isNaN(then.getTime())) return ''
-  const today = new Date(now)
-  const sameDay =
-    then.getFullYear() === today.getFullYear() &&
-    then.getMonth() === today.getMonth() &&
-    then.getDate() === today.getDate()
+  const sameDay = warsawDay(then.getTime()) === warsawDay(now)
   return new Intl.DateTimeFormat(lang, {
+    timeZone: TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
@@ -43,7 +49,7 @@ export function formatClock(iso: string, now: number, lang: Lang): string {
 export function formatDateTime(iso: string, lang: Lang): string {
   const then = new Date(iso)
   if (Number.isNaN(then.getTime())) return ''
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(then)
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(then)
 }
 
 /** How long someone has waited, as a clock: "0:42", "12:05", "1:02:03". */

@@ -3,7 +3,7 @@
 import { HttpError, request } from '../api.ts'
 import { toProblem, type Problem } from './problem.ts'
 
-export type AdminResource = 'queues' | 'offices' | 'skills' | 'consultants' | 'presence-reasons' | 'dispositions' | 'entry-rules' | 'calendars' | 'sla-policies'
+export type AdminResource = 'queues' | 'offices' | 'skills' | 'consultants' | 'presence-reasons' | 'dispositions' | 'entry-rules' | 'calendars' | 'sla-policies' | 'labels' | 'canned-responses'
 
 export type Saved<T> = { ok: true; item: T | null } | { ok: false; problem: Problem }
 

@@ -1,5 +1,5 @@
-// Who may see and change what in the console: admins everything, supervisors the board, every admin list and a
-// consultant's routing fields; consultants and the second line none of it.
+// Who may see and change what in the console: admins everything, supervisors the board, every admin list, a
+// consultant's routing fields, labels and canned responses; consultants and the second line none of it.
 import type { Role } from '$protocol/channel.ts'
 
 type MaybeRole = Role | string | null | undefined
@@ -10,6 +10,11 @@ export function canAdminister(role: MaybeRole): boolean {
 
 /** The supervisor's board and reading every admin list. */
 export function canSupervise(role: MaybeRole): boolean {
+  return role === 'admin' || role === 'supervisor'
+}
+
+/** Labels and canned responses: kept by supervisors as well as administrators (the hub allows both). */
+export function canKeepWorkflowLists(role: MaybeRole): boolean {
   return role === 'admin' || role === 'supervisor'
 }
 
