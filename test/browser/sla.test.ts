@@ -145,6 +145,8 @@ describe('SLA clocks in the console', () => {
 
     // Sorted by the deadline falling due first: only conversations with a running clock, this one first.
     const sorted = page.waitForRequest((r) => r.url().includes('/api/conversations?') && r.url().includes('sort=sla_due'))
+    // The order and filters are behind "Filtry" above the list.
+    await page.getByTestId('list-filters-toggle').click()
     await page.getByLabel('Kolejność', { exact: true }).selectOption({ label: 'Najbliższy termin SLA' })
     await sorted
     await expect.poll(() => page.getByTestId('conversation-item').first().getAttribute('data-id')).toBe(conversationId)
