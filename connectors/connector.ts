@@ -135,6 +135,14 @@ export interface OutboundMessage {
   now: Date
   /** E-mail (and forms answered by e-mail): the headers that thread the answer into the citizen's mail client. */
   email?: OutboundEmail
+  /** Files staff sent with the reply (only on channels whose limits say `canAttach`). */
+  files?: OutboundFile[]
+}
+
+export interface OutboundFile {
+  name: string
+  contentType: string
+  content: Uint8Array
 }
 
 export interface OutboundEmail {

@@ -39,6 +39,7 @@ import { createVoiceCalls } from './app/voice-calls.ts'
 import { createConversationAttributes } from './app/conversation-attributes.ts'
 import { createSnoozeWaker } from './jobs/snooze-waker.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
+import { uploadRoutes } from './http/upload-routes.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
 import { createPostCallSurvey } from './app/post-call-survey.ts'
 import type { TwilioVoiceConnector } from '../connectors/voice/twilio-voice-connector.ts'
@@ -151,6 +152,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     // Deadlines armed by a node that died before telling the others (the bus is at most once) are found here.
     slaTimers.sweep().catch((err: unknown) => log.error({ err }, 'SLA sweep failed'))
     afterCallWork.reload().catch((err: unknown) => log.error({ err }, 'after-call work reload failed'))
+    // Files uploaded for a reply that was never sent.
+    store.deleteUploadsBefore(new Date(clock.now().getTime() - 86_400_000)).catch((err: unknown) => log.error({ err }, 'upload sweep failed'))
   }, opts.routingSweepMs ?? 15_000)
   routingSweep.unref()
   const respondToOffer = createRespondToOffer({ store, bus, clock, assignWaiting })
@@ -236,6 +239,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       attributes: createConversationAttributes({ store, bus, clock, assignWaiting }),
     }),
     workflow: workflowRoutes({ store, clock }),
+    uploads: uploadRoutes({ store, clock }),
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),
     attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),

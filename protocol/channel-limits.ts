@@ -8,20 +8,22 @@ export interface ChannelLimits {
   maxChars: number
   /** False where replies go another way (a phone call is answered by phone). */
   canReply: boolean
+  /** Staff can send files with a reply (the widget shows them; e-mail carries them as attachments). */
+  canAttach: boolean
 }
 
 const LIMITS: Record<ChannelKind, ChannelLimits> = {
-  webchat: { maxChars: MAX_MESSAGE_CHARS, canReply: true },
+  webchat: { maxChars: MAX_MESSAGE_CHARS, canReply: true, canAttach: true },
   // Send API: text "must be UTF-8 and has a 2000 character limit".
-  messenger: { maxChars: 2000, canReply: true },
+  messenger: { maxChars: 2000, canReply: true, canAttach: false },
   // sendMessage: 1-4096 characters after entities parsing.
-  telegram: { maxChars: 4096 > MAX_MESSAGE_CHARS ? MAX_MESSAGE_CHARS : 4096, canReply: true },
+  telegram: { maxChars: 4096 > MAX_MESSAGE_CHARS ? MAX_MESSAGE_CHARS : 4096, canReply: true, canAttach: false },
   // Twilio Messages API: Body up to 1,600 characters (sent as up to 10 parts).
-  sms: { maxChars: 1600, canReply: true },
-  email: { maxChars: MAX_MESSAGE_CHARS, canReply: true },
+  sms: { maxChars: 1600, canReply: true, canAttach: false },
+  email: { maxChars: MAX_MESSAGE_CHARS, canReply: true, canAttach: true },
   // Forms are answered by e-mail.
-  form: { maxChars: MAX_MESSAGE_CHARS, canReply: true },
-  voice: { maxChars: 0, canReply: false },
+  form: { maxChars: MAX_MESSAGE_CHARS, canReply: true, canAttach: true },
+  voice: { maxChars: 0, canReply: false, canAttach: false },
 }
 
 export function channelLimits(kind: ChannelKind): ChannelLimits {

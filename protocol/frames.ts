@@ -1,4 +1,5 @@
 // WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
+import { MAX_FILES_PER_MESSAGE, UploadId } from './attachments.ts'
 import type { Notification } from './workflow.ts'
 import { z } from 'zod'
 import type { ConversationStatus } from './channel.ts'
@@ -40,6 +41,8 @@ export const StaffSend = z.object({
   private: z.boolean().optional(),
   /** A private note's @mentions (consultant ids): they are notified. */
   mentions: z.array(Id).max(20).optional(),
+  /** Files uploaded for this reply (POST /api/uploads). */
+  attachmentIds: z.array(UploadId).max(MAX_FILES_PER_MESSAGE).optional(),
 })
 export const Unsubscribe = z.object({ type: z.literal('unsubscribe'), conversationId: Id })
 export const PRESENCE_STATES = ['available', 'busy', 'break', 'after_call_work', 'training', 'offline'] as const
@@ -100,6 +103,8 @@ export type ErrorCode =
   | 'too_long'
   /** SMS: the number replied STOP. */
   | 'opted_out'
+  /** The channel does not carry files, or an upload is not this consultant's (or was sent already). */
+  | 'attachments_refused'
   | 'internal'
 
 export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame

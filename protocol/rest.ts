@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ChannelKind, ConversationStatus, Role } from './channel.ts'
 import { MAX_MESSAGE_CHARS } from './limits.ts'
 import { LabelRef } from './workflow.ts'
+import { MAX_FILES_PER_MESSAGE, UploadId } from './attachments.ts'
 
 export const Id = z.uuid()
 
@@ -148,6 +149,8 @@ export const PostMessage = z.object({
   private: z.boolean().optional(),
   /** A private note's @mentions: these consultants are notified (each must be able to see the conversation). */
   mentions: z.array(Id).max(20).optional(),
+  /** Files uploaded by this consultant (POST /api/uploads) to send with the reply, on channels that carry them. */
+  attachmentIds: z.array(UploadId).max(MAX_FILES_PER_MESSAGE).optional(),
 })
 export type PostMessage = z.infer<typeof PostMessage>
 

@@ -60,6 +60,18 @@ async function answerInSink(text: string): Promise<SinkMail> {
 const bare = (id: string | undefined) => (id ?? '').replace(/^<|>$/g, '')
 
 describe('e-mail channel', () => {
+  it('sends the files a consultant attached to the answer as e-mail attachments', async () => {
+    expect(await mail({ from: 'anna.pliki@poczta.example.pl', to: `kontakt@${DOMAIN}`, subject: 'Wzór', messageId: `<pliki.${newClientId()}@poczta.example.pl>`, text: 'Proszę o wzór wniosku.' })).toBe(250)
+    const conv = await conversationWith('Proszę o wzór wniosku.')
+    const form = new FormData()
+    form.append('file', new File([Buffer.from('%PDF-1.7 wzór')], 'wzór wniosku.pdf', { type: 'application/pdf' }))
+    const up = (await (await fetch(`${t.hub.url}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form })).json()) as { id: string }
+    const r = await t.api(`/api/conversations/${conv.id}/messages`, { method: 'POST', token: admin, json: { text: 'Wzór w załączniku.', clientId: newClientId(), attachmentIds: [up.id] } })
+    expect(r.status).toBe(201)
+    const sent = await answerInSink('Wzór w załączniku.')
+    expect(sent.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([['wzór wniosku.pdf', 'application/pdf', '%PDF-1.7 wzór']])
+  })
+
   it('opens a conversation from a mail, answers it threaded, and threads the citizen’s reply by References only', async () => {
     const citizenId = `pierwszy.${newClientId()}@poczta.example.pl`
     expect(

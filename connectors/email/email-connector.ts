@@ -165,6 +165,7 @@ export function createEmailConnector(cfg: EmailConnectorConfig): EmailConnector 
         ...(email !== undefined && email.references.length > 0 ? { references: email.references.map((r) => `<${r}>`) } : {}),
         text: msg.text,
         html: renderReplyHtml(msg.text),
+        ...(msg.files?.length ? { attachments: msg.files.map((f) => ({ filename: f.name, contentType: f.contentType, content: Buffer.from(f.content) })) } : {}),
       })
       if (info.rejected.length > 0) return { ok: false, retryable: false, error: redact(`E-mail: the relay refused the recipient: ${info.response}`, secrets) }
       return { ok: true, providerId: `email:${messageId}` }

@@ -5,7 +5,8 @@ import { customType, index, integer, pgTable, text, timestamp, uuid } from 'driz
 import { conversations } from './conversations.ts'
 import { events } from './events.ts'
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+/** Bytes in PostgreSQL (PGlite and postgres.js both hand over a Uint8Array). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
 export const attachments = pgTable(
   'attachments',

@@ -1,6 +1,8 @@
-// The inbox workflow staff keep on conversations: labels, canned responses, and notifications (mentions in notes).
+// The inbox workflow staff keep on conversations: labels, canned responses, notifications (mentions in notes), and
+// files a consultant uploaded to send with their next message.
 import { sql } from 'drizzle-orm'
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bytea } from './attachments.ts'
 import { conversations } from './conversations.ts'
 import { events } from './events.ts'
 import { consultants } from './staff.ts'
@@ -57,4 +59,22 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('notifications_unread_idx').on(t.consultantId, t.createdAt).where(sql`${t.readAt} is null`)],
+)
+
+/** A file a consultant uploaded for a reply: taken into the message's attachments when it is sent; else swept. */
+export const uploads = pgTable(
+  'uploads',
+  {
+    /** 128 random bits, base64url. */
+    id: text('id').primaryKey(),
+    consultantId: uuid('consultant_id')
+      .notNull()
+      .references(() => consultants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('uploads_created_idx').on(t.createdAt)],
 )

@@ -87,6 +87,8 @@ export interface ChannelStore {
   retryAttachment(id: string, error: string, at: Date): Promise<void>
   failAttachment(id: string, error: string): Promise<AttachmentInfo | null>
   readAttachment(id: string): Promise<StoredAttachment | null>
+  /** The stored files of one event (a reply's attachments), with their bytes, by name. */
+  filesOfEvent(eventId: string): Promise<{ name: string; contentType: string; content: Uint8Array }[]>
 }
 
 export interface ChannelTxStore {

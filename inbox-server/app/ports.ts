@@ -47,7 +47,7 @@ export interface Bus {
 /** The answer to a send from widget, console or API: the stored event, or why nothing was stored. */
 export type SendOutcome =
   | { ok: true; event: TimelineEvent; duplicate: boolean }
-  | { ok: false; error: 'not_found' | 'outside_reply_window' | 'too_long' | 'opted_out'; message?: string }
+  | { ok: false; error: 'not_found' | 'outside_reply_window' | 'too_long' | 'opted_out' | 'attachments_refused'; message?: string }
 
 export interface ConsultantRecord {
   id: string

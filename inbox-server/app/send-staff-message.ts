@@ -2,6 +2,7 @@
 import type { TimelineEvent } from '../../protocol/rest.ts'
 import type { Notification } from '../../protocol/workflow.ts'
 import { canSeeConversation } from '../domain/access-policy.ts'
+import { STAFF_UPLOAD_TYPES } from '../../protocol/attachments.ts'
 import { channelLimits } from '../../protocol/channel-limits.ts'
 import { replyWindow } from '../../protocol/reply-window.ts'
 import { afterStaffReply } from '../domain/conversation-lifecycle.ts'
@@ -20,6 +21,8 @@ export interface StaffMessage {
   private: boolean
   /** A private note's @mentions: consultant ids to notify (those who cannot see the conversation are left out). */
   mentions?: readonly string[]
+  /** Files this consultant uploaded for this message (POST /api/uploads). */
+  attachmentIds?: readonly string[]
 }
 
 /** How much of a note a notification carries. */
@@ -28,7 +31,7 @@ const EXCERPT_CHARS = 140
 /** A reply the conversation's channel cannot carry: the transaction rolls back and the reason is answered. */
 class Refused extends Error {
   constructor(
-    readonly code: 'outside_reply_window' | 'too_long' | 'opted_out',
+    readonly code: 'outside_reply_window' | 'too_long' | 'opted_out' | 'attachments_refused',
     readonly reason: string,
   ) {
     super(reason)
@@ -57,18 +60,40 @@ export function createSendStaffMessage(deps: {
     // A public reply stops the response clocks; a private note does not.
     const slaContext = deps.sla && !m.private ? await deps.sla.context() : null
     const mentioned = m.private && m.mentions?.length ? await whoMayBeMentioned(m.conversationId, m.mentions, m.consultant.id) : []
+    const files = m.attachmentIds ?? []
+    if (files.length && !m.private) {
+      const conv = await deps.store.getConversation(m.conversationId)
+      if (conv && !channelLimits(conv.channelKind).canAttach) {
+        return { ok: false, error: 'attachments_refused', message: `Files cannot be sent on ${conv.channelKind}; send a link or a note instead` }
+      }
+    }
     let sla: SlaApplied | null = null
     let notified: { consultantId: string; notification: Notification }[] = []
     const r = await writeOnce(deps.store, { authorId: m.consultant.id, clientId: m.clientId }, () =>
       deps.store.transaction(async (tx) => {
+        // The uploads become the message's attachments (stored at once); a missing or foreign one refuses it all.
+        const taken = files.length ? await tx.takeUploads(m.consultant.id, files) : []
+        if (!taken) throw new Refused('attachments_refused', 'An upload is missing, not yours, or was sent already')
+        const infos = taken.map((u) => ({ id: u.id, kind: STAFF_UPLOAD_TYPES[u.contentType] ?? ('file' as const), name: u.name, contentType: u.contentType, size: u.size, state: 'stored' as const }))
+        const data = { ...(mentioned.length ? { mentions: mentioned } : {}), ...(infos.length ? { attachments: infos } : {}) }
+        const withData = Object.keys(data).length ? { data } : {}
         const appended = await tx.appendEvent(
           { conversationId: m.conversationId },
           m.private
-            ? { type: 'note', direction: null, text: m.text, author, clientId: m.clientId, ...(mentioned.length ? { data: { mentions: mentioned } } : {}) }
-            : { type: 'message', direction: 'out', text: m.text, author, clientId: m.clientId },
+            ? { type: 'note', direction: null, text: m.text, author, clientId: m.clientId, ...withData }
+            : { type: 'message', direction: 'out', text: m.text, author, clientId: m.clientId, ...withData },
           now,
         )
         if (!appended) return null
+        if (taken.length) {
+          await tx.insertAttachments(
+            appended.event.id,
+            m.conversationId,
+            appended.conversation.channelKind,
+            taken.map((u) => ({ id: u.id, kind: STAFF_UPLOAD_TYPES[u.contentType] ?? 'file', name: u.name, contentType: u.contentType, size: u.size, ref: null, content: u.content })),
+            now,
+          )
+        }
         if (mentioned.length) {
           const excerpt = m.text.length > EXCERPT_CHARS ? `${m.text.slice(0, EXCERPT_CHARS - 1)}…` : m.text
           notified = await tx.insertNotifications(

@@ -13,6 +13,7 @@ const STATUS = {
   conflict: 409,
   outside_reply_window: 409,
   opted_out: 409,
+  attachments_refused: 409,
   attachment_pending: 409,
   identity_taken: 409,
   too_long: 400,

@@ -109,6 +109,7 @@ export function conversationRoutes(deps: {
       text: body.value.text,
       private: body.value.private ?? false,
       ...(body.value.mentions ? { mentions: body.value.mentions } : {}),
+      ...(body.value.attachmentIds ? { attachmentIds: body.value.attachmentIds } : {}),
     })
     if (!r.ok) return apiError(c, r.error, r.message ?? 'No such conversation')
     return c.json(r.event, r.duplicate ? 200 : 201)

@@ -14,6 +14,8 @@ export function createHttpApp(parts: {
   admin: Hono<StaffEnv>
   /** Labels, canned responses, notifications. */
   workflow: Hono<StaffEnv>
+  /** Files for replies. */
+  uploads: Hono<StaffEnv>
   contacts: Hono<StaffEnv>
   /** Authenticates staff or the widget visitor itself. */
   attachments: Hono
@@ -28,10 +30,9 @@ export function createHttpApp(parts: {
     parts.log.error({ err, path: c.req.path }, 'request failed')
     return apiError(c, 'internal', 'Internal error')
   })
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 'payload_too_large', 'The body is too large') }),
-  )
+  const smallBodies = bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 'payload_too_large', 'The body is too large') })
+  // Uploads have their own limit (a file of up to 25 MB); every other API body is small.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : smallBodies(c, next)))
   app.route('/', parts.health)
   for (const c of parts.connectors) app.route(c.path, c.app)
   app.get('/api/openapi.json', (c) => c.json(parts.openapi()))
@@ -45,6 +46,8 @@ export function createHttpApp(parts: {
   app.use('/api/contacts/*', parts.requireStaff)
   app.route('/api/contacts', parts.contacts)
   app.route('/api/attachments', parts.attachments)
+  app.use('/api/uploads', parts.requireStaff)
+  app.route('/api/uploads', parts.uploads)
   for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*']) {
     app.use(path, parts.requireStaff)
   }

@@ -23,6 +23,7 @@ import {
   MergeContactsBody,
   WrapUpBody,
 } from '../../protocol/rest.ts'
+import { Upload } from '../../protocol/attachments.ts'
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
 
@@ -46,6 +47,7 @@ const schemas = {
   LinkIdentityBody,
   MergeContactsBody,
   WrapUpBody,
+  Upload,
 }
 
 function jsonSchema(s: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -210,6 +212,13 @@ export function openApiDocument(serverUrl: string, version: string) {
             404: error('No such conversation'),
             409: error('Already in that status, or the change is not allowed'),
           },
+        },
+      },
+      '/api/uploads': {
+        post: {
+          summary: 'Upload a file to send with a reply (multipart/form-data, field "file"; images, PDF, text, office documents; at most 25 MB); name its id in the message’s attachmentIds. Unsent uploads are deleted after a day.',
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+          responses: { 201: { description: 'Stored', content: json('Upload') }, 400: error('No file, or an empty one'), 401: error('Not signed in'), 413: error('Larger than 25 MB'), 415: error('Not multipart, or a file type that is not sent') },
         },
       },
       '/api/conversations/{id}/wrap-up': {

@@ -20,7 +20,16 @@ export interface AnswerEmail {
 }
 
 export interface Sender {
-  send(msg: { outboxId: string; conversationId: string; recipientId: string; text: string; lastInboundAt: Date | null; now: Date; email?: AnswerEmail }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
+  send(msg: {
+    outboxId: string
+    conversationId: string
+    recipientId: string
+    text: string
+    lastInboundAt: Date | null
+    now: Date
+    email?: AnswerEmail
+    files?: { name: string; contentType: string; content: Uint8Array }[]
+  }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
 }
 
 export const MAX_ATTEMPTS = 8
@@ -75,8 +84,19 @@ export function createOutboxWorker(deps: {
     if (!job.recipientId) return fail('the contact has no identity on this channel')
     const startedAt = deps.clock.now()
     const email = deps.mailDomain ? answerEmail(job, deps.mailDomain) : undefined
+    // Files sent with the reply (stored with the message when it was written).
+    const files = await deps.store.filesOfEvent(job.eventId)
     const r = await sender
-      .send({ outboxId: job.id, conversationId: job.conversationId, recipientId: job.recipientId, text: job.text, lastInboundAt: job.lastInboundAt, now: startedAt, ...(email ? { email } : {}) })
+      .send({
+        outboxId: job.id,
+        conversationId: job.conversationId,
+        recipientId: job.recipientId,
+        text: job.text,
+        lastInboundAt: job.lastInboundAt,
+        now: startedAt,
+        ...(email ? { email } : {}),
+        ...(files.length ? { files } : {}),
+      })
       .catch((err: unknown) => ({
       ok: false as const,
       retryable: true,

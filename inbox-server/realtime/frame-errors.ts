@@ -15,6 +15,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   outside_reply_window: 'Outside the channel’s reply window: the citizen has to write first',
   too_long: 'The message is longer than this channel takes',
   opted_out: 'The number opted out of SMS (STOP)',
+  attachments_refused: 'The files cannot be sent: not on this channel, not your uploads, or sent already',
   internal: 'Something went wrong on the server; try again',
 }
 

@@ -89,6 +89,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
           text: f.text,
           private: f.private ?? false,
           ...(f.mentions ? { mentions: f.mentions } : {}),
+          ...(f.attachmentIds ? { attachmentIds: f.attachmentIds } : {}),
         })
         if (!r.ok) return peer.send(errorFrame(r.error, f.clientId, r.message, f.conversationId))
         return peer.send({ type: 'ack', clientId: f.clientId, conversationId: r.event.conversationId, id: r.event.id, seq: r.event.seq, createdAt: r.event.createdAt })

@@ -149,6 +149,14 @@ export function createChannelStore(db: Db): ChannelStore {
         .returning()
       return r ? toInfo(r) : null
     },
+    async filesOfEvent(eventId) {
+      const rows = await db
+        .select({ name: attachments.name, contentType: attachments.contentType, content: attachments.content })
+        .from(attachments)
+        .where(and(eq(attachments.eventId, eventId), eq(attachments.state, 'stored')))
+        .orderBy(attachments.name, attachments.id)
+      return rows.flatMap((r) => (r.content ? [{ name: r.name ?? 'plik', contentType: r.contentType ?? 'application/octet-stream', content: r.content }] : []))
+    },
     async readAttachment(id) {
       const [r] = await db
         .select({ a: attachments, contactId: conversations.contactId, officeId: conversations.officeId })

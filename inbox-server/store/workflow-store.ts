@@ -1,7 +1,7 @@
 // The WorkflowStore port over drizzle: labels, canned responses and notifications.
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { cannedResponses, conversationLabels, labels, notifications } from '../../db/schema.ts'
+import { cannedResponses, conversationLabels, labels, notifications, uploads } from '../../db/schema.ts'
 import type { CannedResponse, Label, LabelRef, Notification } from '../../protocol/workflow.ts'
 import type { WorkflowStore, WorkflowTxStore } from '../app/workflow-ports.ts'
 import { guarded } from './write-guard.ts'
@@ -87,11 +87,29 @@ export function createWorkflowStore(db: Db): WorkflowStore {
       const where = 'ids' in which ? and(mine, inArray(notifications.id, which.ids)) : mine
       return (await db.update(notifications).set({ readAt: at }).where(where).returning({ id: notifications.id })).length
     },
+
+    async insertUpload(u) {
+      await db.insert(uploads).values({ id: u.id, consultantId: u.consultantId, name: u.name, contentType: u.contentType, size: u.content.byteLength, content: u.content, createdAt: u.at })
+    },
+    async deleteUploadsBefore(before) {
+      return (await db.delete(uploads).where(lt(uploads.createdAt, before)).returning({ id: uploads.id })).length
+    },
   }
 }
 
 export function workflowTxStore(tx: Tx): WorkflowTxStore {
   return {
+    async takeUploads(consultantId, ids) {
+      const wanted = [...new Set(ids)]
+      if (wanted.length === 0) return []
+      const taken = await tx
+        .delete(uploads)
+        .where(and(eq(uploads.consultantId, consultantId), inArray(uploads.id, wanted)))
+        .returning()
+      if (taken.length !== wanted.length) return null
+      // In the order they were given.
+      return wanted.map((id) => taken.find((u) => u.id === id)!).map((u) => ({ id: u.id, name: u.name, contentType: u.contentType, size: u.size, content: u.content }))
+    },
     async setConversationLabels(conversationId, labelIds) {
       const wanted = [...new Set(labelIds)]
       const known = wanted.length ? await tx.select().from(labels).where(inArray(labels.id, wanted)) : []

@@ -53,6 +53,7 @@ export const plChannels = {
 
   'error.outside_reply_window': 'poza oknem odpowiedzi Messengera – osoba musi najpierw napisać',
   'error.opted_out': 'ten numer wypisał się z wiadomości SMS (STOP) – odpowiedź będzie możliwa, gdy wyśle START',
+  'error.attachments_refused': 'nie można wysłać plików: ten kanał ich nie przenosi albo pliki zostały już wysłane',
 
   'sms.counter': '{chars} · {parts} ({encoding}) · {left}',
   'sms.chars.one': '{count} znak',
@@ -247,6 +248,7 @@ export const enChannels: Record<ChannelMessageKey, string> = {
 
   'error.outside_reply_window': 'outside the Messenger reply window – the person has to write first',
   'error.opted_out': 'this number opted out of SMS (STOP) – you can reply once it sends START',
+  'error.attachments_refused': 'the files cannot be sent: this channel does not carry them, or they were sent already',
 
   'sms.counter': '{chars} · {parts} ({encoding}) · {left}',
   'sms.chars.one': '{count} character',

@@ -1079,6 +1079,7 @@ const ERROR_CODES: readonly string[] = [
   'network',
   'outside_reply_window',
   'opted_out',
+  'attachments_refused',
 ] satisfies (ErrorCode | 'network' | 'outside_reply_window' | 'opted_out')[]
 
 /** The reason shown next to a message that could not be sent. */
