@@ -1,6 +1,7 @@
 // The inbox workflow in Chromium: list views, search and the label filter; labels, snooze and the automatic wake-up
 // (no reload); a canned response with a variable filled in; a note with an @mention that notifies the other
-// consultant in their console. Each screen passes axe.
+// consultant in their console; a file sent from the console that the citizen downloads in the widget. Each screen
+// passes axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { TestSocket } from '../support/test-socket.ts'
@@ -8,6 +9,8 @@ import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
 import { ADMIN, adminEnv, signIn } from './console-session.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
+import { say } from './console-chat.ts'
+import { readFile } from 'node:fs/promises'
 
 const OLA = { email: 'ola.workflow@example.pl', password: 'haslo-oli-do-testow', name: 'Ola Nowak' }
 
@@ -164,5 +167,35 @@ describe('the inbox workflow in the console', () => {
     await expect.poll(() => ola.getByTestId('mentions-count').count()).toBe(0)
     await ola.context().close()
     await page.context().close()
+  })
+  it('sends a file from the console that the citizen downloads in the widget', async () => {
+    const citizenPage = await (await browser.newContext({ locale: 'pl-PL', acceptDownloads: true })).newPage()
+    await citizenPage.goto(hub.url + '/demo')
+    const citizen = { page: citizenPage, widget: citizenPage.locator('#inboxhub-widget') }
+    await citizen.widget.getByTestId('launcher').click()
+    await say(citizen, 'Proszę o wzór wniosku o zasiłek')
+    const found = (await api(`/api/conversations?q=${encodeURIComponent('wzór wniosku o zasiłek')}`)) as { items: { id: string }[] }
+    const id = found.items[0]!.id
+    await api(`/api/conversations/${id}/pick`, { method: 'POST', json: {} })
+
+    const page = await (await browser.newContext({ locale: 'pl-PL' })).newPage()
+    await signIn(page, hub.url)
+    await page.goto(`${hub.url}/conversations/${id}`)
+    await page.getByTestId('reply-file-input').setInputFiles({ name: 'wzór wniosku.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 wzór wniosku') })
+    await page.locator('[data-testid="reply-file"][data-state="ready"]').waitFor()
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByTestId('reply-input').fill('Wzór w załączniku.')
+    await page.getByTestId('reply-input').press('Enter')
+    await page.getByTestId('timeline').getByText('wzór wniosku.pdf').waitFor()
+
+    const file = citizen.widget.getByTestId('file').filter({ hasText: 'wzór wniosku.pdf' })
+    await file.waitFor()
+    const download = citizen.page.waitForEvent('download')
+    await file.click()
+    const saved = await download
+    expect(saved.suggestedFilename()).toBe('wzór wniosku.pdf')
+    expect(await readFile((await saved.path())!, 'utf8')).toBe('%PDF-1.7 wzór wniosku')
+    await page.context().close()
+    await citizen.page.context().close()
   })
 })

@@ -16,8 +16,26 @@ export type Item =
       state: MessageState
       error?: string
       clientId?: string
+      /** Files sent with the message that the visitor can download. */
+      files?: ChatFile[]
     }
   | { kind: 'sys'; key: string; text: string }
+
+export interface ChatFile {
+  id: string
+  name: string
+  size: number | null
+}
+
+/** The stored attachments of a message event. */
+function filesOf(ev: TimelineEvent): ChatFile[] {
+  const list = ev.data?.attachments
+  if (!Array.isArray(list)) return []
+  return list.flatMap((a: unknown) => {
+    const f = a as { id?: unknown; name?: unknown; size?: unknown; state?: unknown }
+    return typeof f.id === 'string' && f.state === 'stored' ? [{ id: f.id, name: typeof f.name === 'string' ? f.name : 'plik', size: typeof f.size === 'number' ? f.size : null }] : []
+  })
+}
 
 /** The unsent messages as the outbox keeps them. */
 export interface PendingMessage {
@@ -36,7 +54,8 @@ export function chatItems(timelines: Iterable<Timeline>, pending: readonly Pendi
       if (ev.type === 'message' && typeof ev.text === 'string') {
         const dir = ev.direction ?? (ev.author?.kind === 'contact' ? 'in' : 'out')
         const author = dir === 'in' ? t.you : ev.author?.name || (ev.author?.kind === 'system' ? t.system : t.staff)
-        out.push({ kind: 'msg', key: key(ev), dir, author, text: ev.text, at: ev.createdAt, state: 'sent' })
+        const files = filesOf(ev)
+        out.push({ kind: 'msg', key: key(ev), dir, author, text: ev.text, at: ev.createdAt, state: 'sent', ...(files.length ? { files } : {}) })
       } else if (ev.type === 'status') {
         const text = statusText(t, ev.data)
         if (text) out.push({ kind: 'sys', key: 'e:' + ev.id, text })

@@ -53,6 +53,20 @@ function mount(script: HTMLScriptElement): void {
     discard: (id) => chat.discard(id),
     forget: () => forget(true),
     topic: (key) => chat.chooseTopic(key),
+    download(id, name) {
+      // The file is the visitor's own conversation's: fetched with their token, saved under its name.
+      const token = kv.getItem(TOKEN_KEY) ?? ''
+      void fetch(new URL(`api/attachments/${encodeURIComponent(id)}`, base), { headers: { authorization: `Visitor ${token}` } })
+        .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
+        .then((blob) => {
+          const a = document.createElement('a')
+          a.href = URL.createObjectURL(blob)
+          a.download = name
+          a.click()
+          setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+        })
+        .catch(() => view.announce(t.fileFailed))
+    },
   })
   const chat: Chat = new Chat({ send: (f) => conn.send(f), view, kv, t, lang, page: location.href })
   const conn: Connection = new Connection(ws.href, {

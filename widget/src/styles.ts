@@ -40,6 +40,7 @@ h2{flex:1;margin:0;font-size:18px;font-weight:700;line-height:1.3}
 .msg{max-width:85%;padding:8px 12px;border-radius:14px;overflow-wrap:anywhere}
 .msg.in{align-self:flex-end;background:${BLUE};color:#fff;border-bottom-right-radius:4px}
 .msg.out{align-self:flex-start;background:#f3f4f6;border:1px solid #d1d5db;border-bottom-left-radius:4px}
+.msg .file{display:block;margin-top:6px;padding:4px 8px;font:inherit;text-align:left;color:${BLUE};background:#fff;border:1px solid ${BLUE};border-radius:6px;cursor:pointer;text-decoration:underline}
 .who{font-size:13px;font-weight:700}
 .text{margin:0;white-space:pre-wrap}
 .meta{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin-top:4px;font-size:12px;color:${MUTED}}

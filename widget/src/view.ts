@@ -16,6 +16,8 @@ export interface ViewActions {
   forget(): void
   /** The topic picked in the pre-chat form ('' for none). */
   topic(key: string): void
+  /** Downloads a file sent by staff (the hub wants the visitor's token, so not a plain link). */
+  download(id: string, name: string): void
 }
 
 /** Shows the remaining characters once fewer than this are left. */
@@ -184,7 +186,9 @@ export class View implements ChatView {
       const b = (e.target as Element | null)?.closest?.('button[data-act]')
       const id = b?.getAttribute('data-id')
       if (!b || !id) return
-      if (b.getAttribute('data-act') === 'retry') this.act.retry(id)
+      const act = b.getAttribute('data-act')
+      if (act === 'file') return this.act.download(id, b.getAttribute('data-name') ?? 'plik')
+      if (act === 'retry') this.act.retry(id)
       else this.act.discard(id)
       this.input.focus()
     })
@@ -305,7 +309,7 @@ export class View implements ChatView {
     this.forgetButton.focus()
   }
 
-  private announce(text: string): void {
+  announce(text: string): void {
     this.announcer.textContent = ''
     setTimeout(() => (this.announcer.textContent = text), 100)
   }
@@ -321,11 +325,12 @@ export class View implements ChatView {
   private create(item: Item): HTMLElement {
     if (item.kind === 'sys') return el('div', { class: 'sys', 'data-testid': 'system' }, item.text)
     const node = el('div', { class: 'msg ' + item.dir, 'data-testid': 'message', 'data-direction': item.dir })
-    node.append(
-      el('div', { class: item.dir === 'in' ? 'who sr' : 'who' }, item.author + ':'),
-      el('p', { class: 'text' }, item.text),
-      el('div', { class: 'meta' }),
-    )
+    node.append(el('div', { class: item.dir === 'in' ? 'who sr' : 'who' }, item.author + ':'), el('p', { class: 'text' }, item.text))
+    for (const f of item.files ?? []) {
+      const size = f.size === null ? '' : ` (${f.size < 1_048_576 ? Math.max(1, Math.round(f.size / 1024)) + ' kB' : (f.size / 1_048_576).toFixed(1) + ' MB'})`
+      node.append(el('button', { type: 'button', class: 'file', 'data-act': 'file', 'data-id': f.id, 'data-name': f.name, 'data-testid': 'file' }, this.t.file + f.name + size))
+    }
+    node.append(el('div', { class: 'meta' }))
     this.update(node, item)
     return node
   }

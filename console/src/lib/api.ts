@@ -37,13 +37,15 @@ export interface RequestOptions {
 /** Parses a JSON answer; throws HttpError on a network failure or any 4xx/5xx. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  // A form (a file upload) sets its own multipart content type.
+  const form = options.body instanceof FormData
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json'
   let response: Response
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: options.signal,

@@ -143,7 +143,7 @@ class Desk {
   }
 
   /** Sends a reply (or, with `isPrivate`, a note) in the open conversation; false if there is nothing to send. */
-  send(text: string, isPrivate: boolean, mentions: string[] = []): boolean {
+  send(text: string, isPrivate: boolean, mentions: string[] = [], attachmentIds: string[] = []): boolean {
     const view = this.current
     const trimmed = text.trim()
     if (!view || !trimmed || trimmed.length > MAX_MESSAGE_CHARS) return false
@@ -153,6 +153,7 @@ class Desk {
       text: trimmed,
       private: isPrivate,
       ...(isPrivate && mentions.length ? { mentions } : {}),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
       state: 'sending',
       createdAt: new Date().toISOString(),
     }
@@ -354,6 +355,7 @@ class Desk {
       text: item.text,
       ...(item.private ? { private: true } : {}),
       ...(item.mentions?.length ? { mentions: item.mentions } : {}),
+      ...(item.attachmentIds?.length ? { attachmentIds: item.attachmentIds } : {}),
     })
     if (sent || this.#posting.has(item.clientId)) return
     // The socket is down: the REST API takes the same clientId and stores the message once.
@@ -361,7 +363,7 @@ class Desk {
     try {
       const body = await request<TimelineEvent | { event: TimelineEvent }>(
         `/api/conversations/${encodeURIComponent(item.conversationId)}/messages`,
-        { method: 'POST', body: { text: item.text, clientId: item.clientId, private: item.private, ...(item.mentions?.length ? { mentions: item.mentions } : {}) } },
+        { method: 'POST', body: { text: item.text, clientId: item.clientId, private: item.private, ...(item.mentions?.length ? { mentions: item.mentions } : {}), ...(item.attachmentIds?.length ? { attachmentIds: item.attachmentIds } : {}) } },
       )
       const event = 'event' in body ? body.event : body
       outbox.remove(item.clientId)

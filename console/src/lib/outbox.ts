@@ -10,6 +10,8 @@ export interface PendingSend {
   private: boolean
   /** A private note's @mentions (consultant ids). */
   mentions?: string[]
+  /** Files uploaded for this message. */
+  attachmentIds?: string[]
   state: PendingState
   /** The error code from the hub (or 'network') when state is 'failed'. */
   error?: string
