@@ -1,3 +1,4 @@
+// Facts of single conversations from hand-written timelines: waits, answers, abandons, transfers, reopenings, calls.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts, type ConversationInput } from './conversation-facts.ts'
 import { SECOND, step, timeline } from './test-timeline.ts'

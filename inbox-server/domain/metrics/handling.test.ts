@@ -1,3 +1,4 @@
+// Average handling time per channel kind: talk time for calls, answer to resolution for written channels.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts, type ConversationFacts } from './conversation-facts.ts'
 import { handlingFigures } from './handling.ts'

@@ -1,3 +1,4 @@
+// The whole report, per queue and per channel kind: a call transferred between queues counts in both.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts } from './conversation-facts.ts'
 import { metricsReport, queuesOf, reportsByChannel, reportsByQueue } from './metrics-report.ts'

@@ -1,3 +1,4 @@
+// Means and percentiles checked against values computed by hand (as a spreadsheet would).
 import { describe, expect, it } from 'vitest'
 import { mean, median, percentile } from './percentiles.ts'
 

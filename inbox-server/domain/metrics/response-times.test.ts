@@ -1,3 +1,4 @@
+// First response and resolution medians and p90 over hand-computed conversations, reopenings included.
 import { describe, expect, it } from 'vitest'
 import type { ChannelKind } from '../../../protocol/channel.ts'
 import { conversationFacts, type ConversationFacts } from './conversation-facts.ts'

@@ -1,3 +1,4 @@
+// Satisfaction: one answer per conversation, by the period the answer came.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts, type ConversationFacts } from './conversation-facts.ts'
 import { satisfactionFigures } from './satisfaction.ts'

@@ -1,3 +1,4 @@
+// Queue figures of a hand-counted day of calls (short abandons, answers after the target, voicemail), and the live queue.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts, type ConversationFacts } from './conversation-facts.ts'
 import { waitingNow } from './live-queue.ts'

@@ -1,3 +1,4 @@
+// Hour-of-day, weekday and hourly interval buckets in Warsaw time, on both daylight-saving change days of 2026.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts, type ConversationFacts } from './conversation-facts.ts'
 import { metricsSettings } from './metrics-settings.ts'

@@ -1,3 +1,4 @@
+// Transfers, escalations, hand-backs and reroutes counted in the queue the conversation left.
 import { describe, expect, it } from 'vitest'
 import { conversationFacts } from './conversation-facts.ts'
 import { step, timeline } from './test-timeline.ts'
