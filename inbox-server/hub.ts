@@ -38,6 +38,8 @@ import { attachmentRoutes } from './http/attachment-routes.ts'
 import { createVoiceCalls } from './app/voice-calls.ts'
 import { createConversationAttributes } from './app/conversation-attributes.ts'
 import { createSnoozeWaker } from './jobs/snooze-waker.ts'
+import { createWallboard } from './app/wallboard.ts'
+import { createWallboardPush } from './realtime/wallboard-push.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
 import { uploadRoutes } from './http/upload-routes.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
@@ -223,6 +225,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const sendStaffMessage = createSendStaffMessage({ store, bus, clock, sla, onOutbox: () => void outboxWorker.poke() })
   const startedAt = clock.now().getTime()
 
+  // The supervisors' wallboard: computed on request, and pushed to watching screens after each change (1/s at most).
+  const wallboard = createWallboard({ store, clock })
+  const wallboardPush = createWallboardPush({ compute: wallboard, log })
+  const unsubscribeWallboard = bus.subscribe((m) => (m.type === 'event' || m.type === 'presence' || m.type === 'offer' ? wallboardPush.changed() : undefined))
+
   const app = createHttpApp({
     log,
     health: healthRoute({ dbKind: database.kind, busKind: config.natsUrl ? 'nats' : 'in-process', version, startedAt, now: () => clock.now().getTime(), sockets: () => fanout.counts(), pingDatabase: () => store.ping() }),
@@ -251,6 +258,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       admin: createAdministration({ store, clock, assignWaiting, onCalendarsChanged: () => slaContexts.invalidate() }),
       sla: createSlaAdministration({ store, invalidate: () => slaContexts.invalidate() }),
       queueBoard: createQueueBoard({ store, clock }),
+      wallboard,
     }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),
@@ -266,7 +274,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
     visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
-    staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
+    staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, wallboard: wallboardPush, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -292,6 +300,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       callConnector?.stop()
       afterCallWork.stop()
       snoozeWaker.stop()
+      wallboardPush.stop()
+      unsubscribeWallboard()
       unsubscribeCalls()
       await Promise.all(listeners.map((l) => l.stop()))
       unsubscribeSla()

@@ -1,4 +1,5 @@
 // WebSocket frames between hub and widget (visitor) or console (staff); every client frame is validated.
+import type { Wallboard } from './wallboard.ts'
 import { MAX_FILES_PER_MESSAGE, UploadId } from './attachments.ts'
 import type { Notification } from './workflow.ts'
 import { z } from 'zod'
@@ -52,7 +53,9 @@ export const SetPresence = z.object({ type: z.literal('presence'), state: z.enum
 /** Take, or pass on, a conversation offered to this consultant. */
 export const AcceptOffer = z.object({ type: z.literal('accept'), conversationId: Id })
 export const DeclineOffer = z.object({ type: z.literal('decline'), conversationId: Id })
-export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping, SetPresence, AcceptOffer, DeclineOffer])
+/** A supervisor's screen starts (or stops) watching the wallboard: `wallboard` frames follow each change. */
+export const WatchWallboard = z.object({ type: z.literal('wallboard'), on: z.boolean() })
+export const StaffFrame = z.discriminatedUnion('type', [Subscribe, Unsubscribe, StaffSend, Typing, Ping, SetPresence, AcceptOffer, DeclineOffer, WatchWallboard])
 export type StaffFrame = z.infer<typeof StaffFrame>
 
 // Hub -> client frames. Plain TypeScript types: the widget must not bundle zod.
@@ -78,6 +81,8 @@ export type ChangedFrame = { type: 'changed'; conversationId: string }
 /** A conversation offered to this consultant: accept before `expiresAt`, or it goes to someone else. */
 export type OfferFrame = { type: 'offer'; conversationId: string; expiresAt: string }
 export type PresenceFrame = { type: 'presence'; consultantId: string; name: string; state: PresenceState; reason: string | null }
+/** The wallboard, to a supervisor's screen that watches it (at most one a second). */
+export type WallboardFrame = { type: 'wallboard'; board: Wallboard }
 /** Something for this consultant to see: they were mentioned in a private note. */
 export type NotificationFrame = { type: 'notification'; notification: Notification }
 /** `conversationId` names the conversation a refused subscribe or typing frame was about. */
@@ -119,5 +124,6 @@ export type StaffServerFrame =
   | OfferFrame
   | SlaFrame
   | NotificationFrame
+  | WallboardFrame
   | ErrorFrame
   | PongFrame

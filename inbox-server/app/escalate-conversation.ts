@@ -43,7 +43,7 @@ export function createEscalation(deps: { store: Store; bus: Bus; clock: Clock; d
       })
       const e = await tx.appendEvent(
         { conversationId: locked.id },
-        routingEvent('escalated', { officeId: office.id, officeName: office.name, fromConsultantId: m.by.id, fromName: m.by.name, note: m.note }, staffAuthor(m.by)),
+        routingEvent('escalated', { officeId: office.id, officeName: office.name, toQueueId: queue?.id ?? null, fromConsultantId: m.by.id, fromName: m.by.name, note: m.note }, staffAuthor(m.by)),
         now,
       )
       return e ? { ok: true as const, event: e.event, to: e.conversation } : { ok: false as const, error: 'not_found' as const }

@@ -1,4 +1,5 @@
 // The ports the use cases talk through: store, bus, clock and logger. Implementations are chosen in main.ts.
+import type { MetricsStore } from './metrics-ports.ts'
 import type { Notification } from '../../protocol/workflow.ts'
 import type { WorkflowStore, WorkflowTxStore } from './workflow-ports.ts'
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
@@ -61,6 +62,8 @@ export interface ConsultantRecord {
   presence: Presence
   /** When the presence last changed (after-call work ends a fixed time after it began, on any node). */
   presenceSince: Date | null
+  /** Why (a break's kind, `not_responding` after an offer rang out), when known. */
+  presenceReason?: string | null
 }
 
 export interface ConversationRecord {
@@ -125,7 +128,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore, MetricsStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>

@@ -145,7 +145,9 @@ export function createReceiveVisitorMessage(deps: {
       requiredSkills: entry?.requiredSkills ?? [],
       now,
     })
-    const created = await tx.appendEvent({ conversationId: conv.id }, statusEvent('queued', 'created', entry), now)
+    // The queue it starts in, for the metrics (the conversation's queue changes with transfers).
+    const opened = statusEvent('queued', 'created', entry)
+    const created = await tx.appendEvent({ conversationId: conv.id }, { ...opened, data: { ...opened.data, queueId: conv.queueId } }, now)
     if (created) written.push(created.event)
     return tx.appendEvent({ conversationId: conv.id }, message, now)
   }

@@ -74,7 +74,7 @@ export function createVoiceCalls(deps: {
         await tx.lockContact(contactId)
         const conv = await tx.insertConversation({ contactId, channelId: ch.id, channelKind: 'voice', queueId, now })
         const written: TimelineEvent[] = []
-        const status = await tx.appendEvent({ conversationId: conv.id }, { type: 'status', direction: null, text: null, author: SYSTEM, data: { status: 'queued', transition: 'created', entryBy: call.digits ? 'ivr' : 'default' } }, now)
+        const status = await tx.appendEvent({ conversationId: conv.id }, { type: 'status', direction: null, text: null, author: SYSTEM, data: { status: 'queued', transition: 'created', entryBy: call.digits ? 'ivr' : 'default', queueId } }, now)
         if (status) written.push(status.event)
         const leg = await tx.appendEvent(
           { conversationId: conv.id },

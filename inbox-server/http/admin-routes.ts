@@ -25,6 +25,7 @@ import type { SlaAdministration } from '../app/administer-sla.ts'
 import { CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
 import type { Store } from '../app/ports.ts'
 import type { QueueBoard } from '../../protocol/admin.ts'
+import type { Wallboard } from '../../protocol/wallboard.ts'
 import { apiError } from './api-error.ts'
 import { readJson } from './request-body.ts'
 import type { StaffEnv } from './staff-auth-middleware.ts'
@@ -38,7 +39,7 @@ function answer<T>(c: C, r: AdminOutcome<T>, created = false) {
   return apiError(c, r.error === 'in_use' ? 'conflict' : r.error, r.message)
 }
 
-export function adminRoutes(deps: { store: Store; admin: Administration; sla: SlaAdministration; queueBoard: () => Promise<QueueBoard> }) {
+export function adminRoutes(deps: { store: Store; admin: Administration; sla: SlaAdministration; queueBoard: () => Promise<QueueBoard>; wallboard: () => Promise<Wallboard> }) {
   const app = new Hono<StaffEnv>()
   const role = (c: C) => c.get('consultant').role
 
@@ -157,5 +158,6 @@ export function adminRoutes(deps: { store: Store; admin: Administration; sla: Sl
   app.get('/dispositions', async (c) => c.json({ items: (await deps.store.listDispositions()).filter((d) => d.active) }))
   app.get('/presence-reasons', async (c) => c.json({ items: (await deps.store.listPresenceReasons()).filter((r) => r.active) }))
   app.get('/supervisor/queues', async (c) => c.json(await deps.queueBoard()))
+  app.get('/supervisor/wallboard', async (c) => c.json(await deps.wallboard()))
   return app
 }

@@ -24,9 +24,10 @@ import {
   SkillPatch,
 } from '../../protocol/admin.ts'
 import { Calendar, CalendarCreate, CalendarPatch, SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
+import { Wallboard } from '../../protocol/wallboard.ts'
 import { CannedResponse, CannedResponseCreate, CannedResponsePatch, Label, LabelCreate, LabelPatch, MarkReadBody, Notification, NotificationList, PriorityBody, SetLabelsBody } from '../../protocol/workflow.ts'
 
-export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy, Label, CannedResponse, Notification, NotificationList }
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy, Label, CannedResponse, Notification, NotificationList, Wallboard }
 export const adminInputSchemas = {
   QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
   LabelCreate, LabelPatch, CannedResponseCreate, CannedResponsePatch, SetLabelsBody, PriorityBody, MarkReadBody,
@@ -145,6 +146,12 @@ export function adminPaths() {
     '/api/me/routing': { get: { summary: 'The signed-in consultant’s presence, capacity per channel kind and conversations held now', responses: { 200: { description: 'OK', content: json('MyRouting') }, 401: error('Not signed in') } } },
     '/api/dispositions': { get: { summary: 'The active call dispositions a consultant picks at the wrap-up', responses: { 200: { description: 'OK', content: list('Disposition') }, 401: error('Not signed in') } } },
     '/api/presence-reasons': { get: { summary: 'The active presence reasons any consultant may pick', responses: { 200: { description: 'OK', content: list('PresenceReason') }, 401: error('Not signed in') } } },
+    '/api/supervisor/wallboard': {
+      get: {
+        summary: 'Today’s figures per queue and channel (docs/metrics.md), who waits now, consultants’ states and open escalations; also pushed over the staff socket after {type: "wallboard", on: true}',
+        responses: { 200: { description: 'OK', content: json('Wallboard') }, ...common },
+      },
+    },
     '/api/supervisor/queues': {
       get: {
         summary: 'Each queue with its waiting conversations in serving order and its members with presence and load (assign by hand: POST /api/conversations/{id}/transfer)',

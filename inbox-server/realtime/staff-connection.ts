@@ -20,6 +20,8 @@ export interface StaffDeps {
   sendStaffMessage: (m: StaffMessage) => Promise<SendOutcome>
   setPresence: (consultant: ConsultantRecord, state: Presence, reason: string | null) => Promise<{ ok: boolean }>
   respondToOffer: (m: { consultant: ConsultantRecord; conversationId: string; accept: boolean }) => Promise<{ ok: true } | { ok: false; error: 'offer_gone' }>
+  /** Supervisors' screens watching the wallboard. */
+  wallboard?: { watch(p: Peer<StaffServerFrame>, on: boolean): void }
   /** Re-checks the socket's session; a revoked or expired one ends the socket. */
   authenticate: (token: string) => Promise<ConsultantRecord | null>
   sessionCheckMs: number
@@ -103,6 +105,10 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
       if (!parsed.ok) return peer.send(parsed.error)
       const f = parsed.frame
       if (f.type === 'ping') return peer.send({ type: 'pong' })
+      if (f.type === 'wallboard') {
+        if (consultant.role !== 'supervisor' && consultant.role !== 'admin') return peer.send(errorFrame('forbidden', undefined, 'The wallboard is for supervisors'))
+        return deps.wallboard?.watch(peer, f.on)
+      }
       if (f.type === 'presence') {
         // The answer is the presence frame every staff socket gets, this one included.
         return void deps
@@ -124,6 +130,7 @@ export function openStaffConnection(ws: WebSocket, consultant: ConsultantRecord,
     },
     onClose() {
       clearInterval(sessionCheck)
+      deps.wallboard?.watch(peer, false)
       deps.fanout.removeStaff(peer, consultant.id, watching.keys())
     },
   }

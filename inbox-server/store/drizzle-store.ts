@@ -25,6 +25,7 @@ import { ConcurrentDuplicate, type ConsultantRecord, type Store, type TxStore } 
 import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { containing, createWorkflowStore, workflowTxStore } from './workflow-store.ts'
+import { createMetricsStore } from './metrics-store.ts'
 import { createAdminStore, readEntryContext } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
@@ -62,6 +63,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createContactStore(db),
     ...createSurveyStore(db),
     ...createWorkflowStore(db),
+    ...createMetricsStore(db),
     kind: database.kind,
     async ping() {
       try {

@@ -87,5 +87,6 @@ export function toConsultantRecord(r: ConsultantRow): ConsultantRecord {
     disabled: r.disabledAt !== null,
     presence: r.presence as Presence,
     presenceSince: r.presenceSince,
+    presenceReason: r.presenceReason,
   }
 }
