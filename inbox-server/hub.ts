@@ -39,6 +39,8 @@ import { createVoiceCalls } from './app/voice-calls.ts'
 import { createConversationAttributes } from './app/conversation-attributes.ts'
 import { createSnoozeWaker } from './jobs/snooze-waker.ts'
 import { createWallboard } from './app/wallboard.ts'
+import { createReports } from './app/reports.ts'
+import { reportRoutes } from './http/report-routes.ts'
 import { createWallboardPush } from './realtime/wallboard-push.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
 import { uploadRoutes } from './http/upload-routes.ts'
@@ -247,6 +249,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     }),
     workflow: workflowRoutes({ store, clock }),
     uploads: uploadRoutes({ store, clock }),
+    reports: reportRoutes({ reports: createReports({ store, clock }) }),
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),
     attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),

@@ -16,6 +16,8 @@ export function createHttpApp(parts: {
   workflow: Hono<StaffEnv>
   /** Files for replies. */
   uploads: Hono<StaffEnv>
+  /** Reports for supervisors. */
+  reports: Hono<StaffEnv>
   contacts: Hono<StaffEnv>
   /** Authenticates staff or the widget visitor itself. */
   attachments: Hono
@@ -48,11 +50,12 @@ export function createHttpApp(parts: {
   app.route('/api/attachments', parts.attachments)
   app.use('/api/uploads', parts.requireStaff)
   app.route('/api/uploads', parts.uploads)
-  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*']) {
+  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*', '/api/reports', '/api/reports.csv']) {
     app.use(path, parts.requireStaff)
   }
   // Labels and canned responses first: their admin paths are not routing administration.
   app.route('/api', parts.workflow)
+  app.route('/api', parts.reports)
   app.route('/api', parts.admin)
   app.all('/api/*', (c) => apiError(c, 'not_found', 'No such API route'))
   // WebSocket upgrades are taken by the server's upgrade listener before Hono; a plain request lands here.

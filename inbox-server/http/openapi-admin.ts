@@ -25,9 +25,10 @@ import {
 } from '../../protocol/admin.ts'
 import { Calendar, CalendarCreate, CalendarPatch, SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../protocol/sla.ts'
 import { Wallboard } from '../../protocol/wallboard.ts'
+import { Report } from '../../protocol/reports.ts'
 import { CannedResponse, CannedResponseCreate, CannedResponsePatch, Label, LabelCreate, LabelPatch, MarkReadBody, Notification, NotificationList, PriorityBody, SetLabelsBody } from '../../protocol/workflow.ts'
 
-export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy, Label, CannedResponse, Notification, NotificationList, Wallboard }
+export const adminOutputSchemas = { AdminQueue, AdminOffice, Skill, AdminConsultant, PresenceReason, Disposition, EntryRule, QueueBoard, MyRouting, Calendar, SlaPolicy, Label, CannedResponse, Notification, NotificationList, Wallboard, Report }
 export const adminInputSchemas = {
   QueueCreate, QueuePatch, OfficeCreate, OfficePatch, SkillPatch, ConsultantCreate, ConsultantPatch,
   LabelCreate, LabelPatch, CannedResponseCreate, CannedResponsePatch, SetLabelsBody, PriorityBody, MarkReadBody,
@@ -146,6 +147,27 @@ export function adminPaths() {
     '/api/me/routing': { get: { summary: 'The signed-in consultant’s presence, capacity per channel kind and conversations held now', responses: { 200: { description: 'OK', content: json('MyRouting') }, 401: error('Not signed in') } } },
     '/api/dispositions': { get: { summary: 'The active call dispositions a consultant picks at the wrap-up', responses: { 200: { description: 'OK', content: list('Disposition') }, 401: error('Not signed in') } } },
     '/api/presence-reasons': { get: { summary: 'The active presence reasons any consultant may pick', responses: { 200: { description: 'OK', content: list('PresenceReason') }, 401: error('Not signed in') } } },
+    '/api/reports': {
+      get: {
+        summary: 'A report for a range of days (Europe/Warsaw, both included, at most 366): totals, per queue, per channel, per hour and weekday (docs/metrics.md)',
+        parameters: [
+          { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+        ],
+        responses: { 200: { description: 'OK', content: json('Report') }, 400: error('Not real days, reversed, or more than 366'), ...common },
+      },
+    },
+    '/api/reports.csv': {
+      get: {
+        summary: 'One breakdown of a report as CSV: UTF-8 with BOM, semicolons, decimal commas, times in seconds (opens in LibreOffice and Excel with Polish settings)',
+        parameters: [
+          { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+          { name: 'by', in: 'query', required: false, schema: { type: 'string', enum: ['total', 'queue', 'channel', 'hour', 'weekday'] } },
+        ],
+        responses: { 200: { description: 'text/csv' }, 400: error('Not real days, reversed, or more than 366'), ...common },
+      },
+    },
     '/api/supervisor/wallboard': {
       get: {
         summary: 'Today’s figures per queue and channel (docs/metrics.md), who waits now, consultants’ states and open escalations; also pushed over the staff socket after {type: "wallboard", on: true}',

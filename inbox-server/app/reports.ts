@@ -1,0 +1,74 @@
+// Reports for a range of days (Europe/Warsaw): the same metrics functions as the wallboard over the conversations
+// active since the range began, for the whole range, per queue, per channel kind, per hour of day and day of week;
+// and the same as CSV for a spreadsheet.
+import { DateTime } from 'luxon'
+import type { ChannelKind } from '../../protocol/channel.ts'
+import { MAX_REPORT_DAYS, type Report, type ReportFigures } from '../../protocol/reports.ts'
+import { conversationFacts, type ConversationFacts } from '../domain/metrics/conversation-facts.ts'
+import { metricsReport } from '../domain/metrics/metrics-report.ts'
+import { metricsSettings, type MetricsSettings } from '../domain/metrics/metrics-settings.ts'
+import type { Period, Scope } from '../domain/metrics/period.ts'
+import { entriesIn } from '../domain/metrics/service-level.ts'
+import { byDayOfWeek, byHourOfDay } from '../domain/metrics/time-buckets.ts'
+import type { Clock, Store } from './ports.ts'
+
+const ZONE = 'Europe/Warsaw'
+const round = (v: number | null) => (v === null ? null : Math.round(v))
+
+/** [from 00:00, the day after `to` 00:00) in Warsaw; null when the days are not real, reversed or too many. */
+export function reportPeriod(fromDay: string, toDay: string): Period | null {
+  const from = DateTime.fromISO(fromDay, { zone: ZONE })
+  const to = DateTime.fromISO(toDay, { zone: ZONE }).plus({ days: 1 })
+  if (!from.isValid || !to.isValid || to <= from) return null
+  if (to.diff(from, 'days').days > MAX_REPORT_DAYS) return null
+  return { from: from.toMillis(), to: to.toMillis() }
+}
+
+export function reportFigures(facts: readonly ConversationFacts[], period: Period, settings: MetricsSettings, scope: Scope = {}): ReportFigures {
+  const r = metricsReport(facts, period, settings, scope)
+  return {
+    offered: r.queue.offered,
+    answered: r.queue.answered,
+    abandoned: r.queue.abandoned,
+    shortAbandoned: r.queue.shortAbandoned,
+    abandonRate: r.queue.abandonRate,
+    serviceLevel: r.queue.serviceLevel,
+    averageSpeedOfAnswerMs: round(r.queue.averageSpeedOfAnswerMs),
+    handled: r.handling.handled,
+    averageHandlingMs: round(r.handling.averageHandlingMs),
+    firstResponseMedianMs: round(r.responses.firstResponseMedianMs),
+    firstResponseP90Ms: round(r.responses.firstResponseP90Ms),
+    resolved: r.responses.resolved,
+    resolutionMedianMs: round(r.responses.resolutionMedianMs),
+    resolutionP90Ms: round(r.responses.resolutionP90Ms),
+    transfers: r.moves.transfers,
+    escalations: r.moves.escalations,
+    satisfactionAverage: r.satisfaction.average,
+    satisfactionAnswers: r.satisfaction.answers,
+  }
+}
+
+export function createReports(deps: { store: Store; clock: Clock; settings?: MetricsSettings }) {
+  const settings = deps.settings ?? metricsSettings()
+  return async function report(period: Period): Promise<Report> {
+    const [convs, queues] = await Promise.all([deps.store.metricsConversations(new Date(period.from)), deps.store.listAdminQueues()])
+    const officeQueues = new Map(queues.flatMap((q) => (q.officeId && q.line === 'second_line' ? [[q.officeId, q.id] as const] : [])))
+    const facts = convs.map((c) => conversationFacts({ conversationId: c.id, channel: c.channel, entryQueueId: c.queueId, officeQueues, events: c.events }))
+    const figures = (scope: Scope = {}) => reportFigures(facts, period, settings, scope)
+    const rows = entriesIn(facts, period)
+    const slice = (f: { offered: number; answered: number; abandoned: number; serviceLevel: number | null }) => ({ offered: f.offered, answered: f.answered, abandoned: f.abandoned, serviceLevel: f.serviceLevel })
+    const channels = [...new Set(convs.map((c) => c.channel))].sort() as ChannelKind[]
+    return {
+      from: new Date(period.from).toISOString(),
+      to: new Date(period.to).toISOString(),
+      generatedAt: deps.clock.now().toISOString(),
+      totals: figures(),
+      byQueue: queues.map((q) => ({ id: q.id, name: q.name, ...figures({ queueId: q.id }) })),
+      byChannel: channels.map((channel) => ({ channel, ...figures({ channel }) })),
+      byHour: byHourOfDay(rows, settings).map((f, hour) => ({ hour, ...slice(f) })),
+      byWeekday: byDayOfWeek(rows, settings).map((f, i) => ({ weekday: i + 1, ...slice(f) })),
+    }
+  }
+}
+
+export type Reports = ReturnType<typeof createReports>
