@@ -34,7 +34,7 @@ describe('reports', () => {
         await t.api(`/api/conversations/${id}/pick`, { method: 'POST', token: ewa.token })
       } else if (i % 4 === 2) {
         clock.advance(40_000) // the citizen gives up while waiting
-        await socket.request({ type: 'leave', conversationId: id }, (f) => f.type === 'event' && f.event.data?.transition === 'visitor_left')
+        await socket.request({ type: 'leave', conversationId: id }, (f) => f.type === 'event' && (f.event as { data?: { transition?: string } }).data?.transition === 'visitor_left')
       }
       await socket.close()
     }
