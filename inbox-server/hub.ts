@@ -262,6 +262,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       sla: createSlaAdministration({ store, invalidate: () => slaContexts.invalidate() }),
       queueBoard: createQueueBoard({ store, clock }),
       wallboard,
+      setPresence,
     }),
     openapi: () => openApiDocument(config.publicUrl, version),
     statics: staticRoutes(),

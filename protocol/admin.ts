@@ -264,3 +264,7 @@ export const BoardQueue = z.object({
 export type BoardQueue = z.infer<typeof BoardQueue>
 export const QueueBoard = z.object({ generatedAt: z.iso.datetime({ offset: true }), queues: z.array(BoardQueue) })
 export type QueueBoard = z.infer<typeof QueueBoard>
+
+/** A supervisor sets a consultant's presence (POST /api/supervisor/consultants/{id}/presence), e.g. one who left. */
+export const SupervisorPresenceBody = z.object({ state: z.enum(PRESENCE_STATES), reason: z.string().trim().min(1).max(100).optional() })
+export type SupervisorPresenceBody = z.infer<typeof SupervisorPresenceBody>

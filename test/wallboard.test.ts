@@ -50,4 +50,15 @@ describe('wallboard', () => {
     await jan.socket.close()
     await supervisor.close()
   })
+  it('lets a supervisor change a consultant’s presence (one who walked away), not a consultant', async () => {
+    const ola = await t.consultant(`ola.tablica.${Date.now()}@example.pl`)
+    const from = ola.socket.frames.length
+    const set = (token: string, body: object, id = ola.id) => t.api(`/api/supervisor/consultants/${id}/presence`, { method: 'POST', token, json: body })
+    expect((await set(admin, { state: 'break', reason: 'obiad' })).status).toBe(200)
+    await ola.socket.next((f) => f.type === 'presence' && f.consultantId === ola.id && f.state === 'break' && f.reason === 'obiad', from)
+    expect((await set(admin, { state: 'break', reason: 'nie-ma-takiego' })).status).toBe(400)
+    expect((await set(ola.token, { state: 'available' })).status).toBe(403)
+    expect((await set(admin, { state: 'available' }, '00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    await ola.socket.close()
+  })
 })

@@ -26,6 +26,9 @@ import { CalendarCreate, CalendarPatch, SlaPolicyCreate, SlaPolicyPatch } from '
 import type { Store } from '../app/ports.ts'
 import type { QueueBoard } from '../../protocol/admin.ts'
 import type { Wallboard } from '../../protocol/wallboard.ts'
+import { SupervisorPresenceBody } from '../../protocol/admin.ts'
+import type { ConsultantRecord } from '../app/ports.ts'
+import type { Presence } from '../domain/routing/routing-model.ts'
 import { apiError } from './api-error.ts'
 import { readJson } from './request-body.ts'
 import type { StaffEnv } from './staff-auth-middleware.ts'
@@ -39,7 +42,14 @@ function answer<T>(c: C, r: AdminOutcome<T>, created = false) {
   return apiError(c, r.error === 'in_use' ? 'conflict' : r.error, r.message)
 }
 
-export function adminRoutes(deps: { store: Store; admin: Administration; sla: SlaAdministration; queueBoard: () => Promise<QueueBoard>; wallboard: () => Promise<Wallboard> }) {
+export function adminRoutes(deps: {
+  store: Store
+  admin: Administration
+  sla: SlaAdministration
+  queueBoard: () => Promise<QueueBoard>
+  wallboard: () => Promise<Wallboard>
+  setPresence: (c: ConsultantRecord, state: Presence, reason: string | null) => Promise<{ ok: true } | { ok: false; error: string }>
+}) {
   const app = new Hono<StaffEnv>()
   const role = (c: C) => c.get('consultant').role
 
@@ -159,5 +169,14 @@ export function adminRoutes(deps: { store: Store; admin: Administration; sla: Sl
   app.get('/presence-reasons', async (c) => c.json({ items: (await deps.store.listPresenceReasons()).filter((r) => r.active) }))
   app.get('/supervisor/queues', async (c) => c.json(await deps.queueBoard()))
   app.get('/supervisor/wallboard', async (c) => c.json(await deps.wallboard()))
+  app.post('/supervisor/consultants/:id/presence', async (c) => {
+    const id = idOf(c)
+    const who = id ? await deps.store.findConsultantById(id) : null
+    if (!who || who.disabled) return notFound(c)
+    const b = await readJson(c, SupervisorPresenceBody)
+    if (!b.ok) return apiError(c, b.code, b.message, b.details)
+    const r = await deps.setPresence(who, b.value.state, b.value.reason ?? null)
+    return r.ok ? c.json({ id: who.id, state: b.value.state }) : apiError(c, 'bad_request', 'No such active reason for that presence')
+  })
   return app
 }

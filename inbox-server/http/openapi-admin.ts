@@ -168,6 +168,14 @@ export function adminPaths() {
         responses: { 200: { description: 'text/csv' }, 400: error('Not real days, reversed, or more than 366'), ...common },
       },
     },
+    '/api/supervisor/consultants/{id}/presence': {
+      post: {
+        summary: 'Set a consultant’s presence (supervisors): {state, reason?}; the consultant’s console follows live',
+        parameters: [param('id', 'uuid')],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { state: { type: 'string' }, reason: { type: 'string' } }, required: ['state'] } } } },
+        responses: { 200: { description: '{id, state}' }, 400: error('Unknown state or reason'), ...common, 404: error('No such active consultant') },
+      },
+    },
     '/api/supervisor/wallboard': {
       get: {
         summary: 'Today’s figures per queue and channel (docs/metrics.md), who waits now, consultants’ states and open escalations; also pushed over the staff socket after {type: "wallboard", on: true}',

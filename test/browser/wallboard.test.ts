@@ -44,6 +44,10 @@ describe('the live wallboard', () => {
     await page.locator(`[data-testid="wallboard-consultants"] tr[data-id="${me}"][data-state="break"]`).waitFor({ timeout: 2_000 })
     expect(await wcagViolations(page)).toEqual([])
 
+    // The supervisor sets that consultant available again from the board.
+    await page.locator(`[data-testid="wallboard-consultants"] tr[data-id="${me}"]`).getByTestId('wallboard-set-state').selectOption('available')
+    await page.locator(`[data-testid="wallboard-consultants"] tr[data-id="${me}"][data-state="available"]`).waitFor({ timeout: 2_000 })
+
     await page.getByTestId('wallboard-large').click()
     expect(await page.getByTestId('wallboard').getAttribute('class')).toContain('large')
     expect(await wcagViolations(page)).toEqual([])
