@@ -40,6 +40,8 @@ import { createConversationAttributes } from './app/conversation-attributes.ts'
 import { createSnoozeWaker } from './jobs/snooze-waker.ts'
 import { createWallboard } from './app/wallboard.ts'
 import { createReports } from './app/reports.ts'
+import { createAskSurvey } from './app/ask-survey.ts'
+import { surveyPage } from './http/survey-page.ts'
 import { reportRoutes } from './http/report-routes.ts'
 import { createWallboardPush } from './realtime/wallboard-push.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
@@ -169,6 +171,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const snoozeWaker = createSnoozeWaker({ clock, log, due: (now, limit) => store.dueSnoozes(now, limit), wake: (id) => changeStatus.wakeIfDue(id) })
   const changeStatusByHand: typeof changeStatus.changeStatus = async (m) => {
     const r = await changeStatus.changeStatus(m)
+    // Resolved by staff: the citizen is asked for a rating on the conversation's channel.
+    if (r.ok && m.status.status === 'resolved') askSurvey.askAfterResolve(m.conversationId).catch((err: unknown) => log.error({ err, conversationId: m.conversationId }, 'survey failed'))
     const ms = m.status.status === 'snoozed' ? m.status.until.getTime() - clock.now().getTime() : null
     // Within the hour: on the dot (setTimeout cannot hold weeks; the waker's poll takes the longer ones).
     if (r.ok && ms !== null && ms <= 3_600_000) clock.setTimer(() => void snoozeWaker.poke(), ms)
@@ -181,6 +185,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   // Web forms are answered by e-mail (the forms connector only says so when e-mail is off).
   if (senders.email) senders.form = senders.email
   const outboxWorker = createOutboxWorker({ store, bus, clock, log, senders, ...(config.email ? { mailDomain: config.email.domain } : {}) })
+  const askSurvey = createAskSurvey({ store, bus, clock, log, publicUrl: config.publicUrl, onOutbox: () => void outboxWorker.poke() })
   const attachmentFetcher = createAttachmentFetcher({
     store,
     bus,
@@ -192,7 +197,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   })
   // After a call the caller is asked for a rating by SMS, when SMS is on.
   const smsConnector = connectors.find((c) => c.kind === 'sms')
-  const survey = smsConnector ? createPostCallSurvey({ store, bus, clock, log, sendSms: (m) => smsConnector.send(m) }) : null
+  const survey = createPostCallSurvey({ store, bus, clock, log, ...(smsConnector ? { sendSms: (m: Parameters<typeof smsConnector.send>[0]) => smsConnector.send(m) } : {}) })
   const ingest = createReceiveInbound({
     store,
     bus,
@@ -201,7 +206,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     receive: receiveVisitorMessage,
     onAttachments: () => void attachmentFetcher.poke(),
     profiles: Object.fromEntries(connectors.flatMap((c) => (c.profileName ? [[c.kind, c.profileName.bind(c)]] : []))),
-    ...(survey ? { surveyAnswer: (contactId: string, text: string, externalId: string) => survey.answer(contactId, text, externalId) } : {}),
+    surveyAnswer: (contactId: string, text: string, externalId: string) => survey.answer(contactId, text, externalId),
   })
   const afterCallWork = createAfterCallWork({ store, bus, clock, log, setPresence, maxMs: config.afterCallWorkMs })
   const voiceCalls = createVoiceCalls({
@@ -250,6 +255,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     workflow: workflowRoutes({ store, clock }),
     uploads: uploadRoutes({ store, clock }),
     reports: reportRoutes({ reports: createReports({ store, clock }) }),
+    survey: surveyPage({ survey: askSurvey }),
     directory: directoryRoutes({ store }),
     contacts: contactRoutes({ store, clock }),
     attachments: attachmentRoutes({ store, authenticate: (t) => auth.authenticate(t) }),
@@ -277,7 +283,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     allowedOrigins: config.allowedOrigins,
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
-    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }) },
+    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }), answerSurvey: (m) => askSurvey.answerInChat(m) },
     staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, wallboard: wallboardPush, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {

@@ -30,8 +30,18 @@ export const Typing = z.object({ type: z.literal('typing'), conversationId: Id, 
 export const Ping = z.object({ type: z.literal('ping') })
 /** The citizen ended the chat (and removed it from their device): staff see it in the timeline. */
 export const Leave = z.object({ type: z.literal('leave'), conversationId: Id })
+/**
+ * The citizen's answer to the satisfaction survey the hub asked in the chat (a `survey` event with data.asked):
+ * 1 (bad) to 5 (very good) and an optional comment. Answered once; the answer comes back as a `survey` event.
+ */
+export const VisitorSurvey = z.object({
+  type: z.literal('survey'),
+  conversationId: Id,
+  score: z.int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+})
 
-export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping, Leave])
+export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping, Leave, VisitorSurvey])
 export type VisitorFrame = z.infer<typeof VisitorFrame>
 
 export const StaffSend = z.object({

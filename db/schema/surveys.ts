@@ -1,4 +1,5 @@
-// Satisfaction surveys after a contact: asked on a channel (an SMS after a call), answered once, 1 to 5.
+// Satisfaction surveys after a contact: asked on its channel (in the chat, by SMS, Messenger, Telegram, by e-mail
+// with rating links; an SMS after a call), answered once, 1 to 5.
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { contacts } from './contacts.ts'
 import { conversations } from './conversations.ts'
@@ -23,6 +24,8 @@ export const surveys = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
     score: integer('score'),
     comment: text('comment'),
+    /** E-mail: the unguessable token of the rating links (128 random bits, base64url). */
+    token: text('token').unique(),
   },
   (t) => [index('surveys_open_idx').on(t.contactId, t.askedAt)],
 )

@@ -55,6 +55,9 @@ const PAGE_AUTHOR = { kind: 'system' as const, id: null, name: 'Strona (poza hub
 /** How many contacts' profile look-ups this process remembers having made. */
 const PROFILE_MEMORY = 10_000
 
+/** Channels where a survey is answered by a message with a digit. */
+const SURVEY_BY_MESSAGE: ReadonlySet<ChannelKind> = new Set(['sms', 'messenger', 'telegram'])
+
 export function createReceiveInbound(deps: {
   store: Store
   bus: Bus
@@ -102,8 +105,8 @@ export function createReceiveInbound(deps: {
       if (m.senderName) await deps.store.nameContact(contactId, m.senderName)
     }
     const fresh = m.email !== undefined && thread === null
-    // "5" after a call's survey question is the call's rating, not a new SMS conversation.
-    if (m.channel === 'sms' && !passive && deps.surveyAnswer && (await deps.surveyAnswer(contactId, m.text, m.externalId))) return
+    // "5" after a survey question (a call's, or a resolved conversation's) is its rating, not a new conversation.
+    if (SURVEY_BY_MESSAGE.has(m.channel) && !passive && deps.surveyAnswer && (await deps.surveyAnswer(contactId, m.text, m.externalId))) return
     const rows: NewAttachment[] = (m.attachments ?? []).map((a) => ({ id: randomBytes(16).toString('base64url'), ...a }))
     const infos: AttachmentInfo[] = rows.map((a) => ({
       id: a.id,

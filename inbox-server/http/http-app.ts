@@ -18,6 +18,8 @@ export function createHttpApp(parts: {
   uploads: Hono<StaffEnv>
   /** Reports for supervisors. */
   reports: Hono<StaffEnv>
+  /** The rating page of e-mail surveys (public, by token). */
+  survey: Hono
   contacts: Hono<StaffEnv>
   /** Authenticates staff or the widget visitor itself. */
   attachments: Hono
@@ -37,6 +39,7 @@ export function createHttpApp(parts: {
   app.use('/api/*', (c, next) => (c.req.path === '/api/uploads' ? next() : smallBodies(c, next)))
   app.route('/', parts.health)
   for (const c of parts.connectors) app.route(c.path, c.app)
+  app.route('/survey', parts.survey)
   app.get('/api/openapi.json', (c) => c.json(parts.openapi()))
   app.route('/api/auth', parts.auth)
   app.use('/api/conversations/*', parts.requireStaff)

@@ -21,6 +21,8 @@ export interface VisitorDeps {
   receiveVisitorMessage: (m: VisitorMessage) => Promise<SendOutcome>
   estimateWait: WaitEstimates
   visitorLeaves: (m: { contactId: string; conversationId: string }) => Promise<{ ok: true } | { ok: false; error: 'not_found' }>
+  /** The citizen's rating of a conversation whose survey was asked in the chat; false when there is none to answer. */
+  answerSurvey?: (m: { conversationId: string; score: number; comment: string | null }) => Promise<boolean>
 }
 
 const SENDS_PER_SECOND = 1
@@ -135,6 +137,13 @@ class VisitorConnection implements Peer<VisitorServerFrame> {
       const o = await this.owns(f.conversationId)
       const r = o ? await deps.visitorLeaves({ contactId: o.contactId, conversationId: f.conversationId }) : null
       if (!r?.ok) return this.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      return
+    }
+    if (f.type === 'survey') {
+      const o = await this.owns(f.conversationId)
+      const ok = o && deps.answerSurvey ? await deps.answerSurvey({ conversationId: f.conversationId, score: f.score, comment: f.comment || null }) : false
+      // The answer itself comes back as the conversation's survey event.
+      if (!ok) return this.send(errorFrame('not_found', undefined, 'No survey to answer in this conversation', f.conversationId))
       return
     }
     // send

@@ -5,6 +5,7 @@ import { enChannels, plChannels } from './i18n-channels.ts'
 import { enDesk, plDesk } from './i18n-desk.ts'
 import { enWorkflow, plWorkflow } from './i18n-workflow.ts'
 import { enAdminWorkflow, plAdminWorkflow } from './i18n-admin-workflow.ts'
+import { enReports, plReports } from './i18n-reports.ts'
 
 export const LANGS = ['pl', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -503,6 +504,7 @@ const pl = {
   ...plDesk,
   ...plWorkflow,
   ...plAdminWorkflow,
+  ...plReports,
 } as const
 
 export type MessageKey = keyof typeof pl
@@ -1001,6 +1003,7 @@ const en: Record<MessageKey, string> = {
   ...enDesk,
   ...enWorkflow,
   ...enAdminWorkflow,
+  ...enReports,
 }
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { pl, en }
