@@ -137,6 +137,9 @@ export interface OutboundMessage {
   email?: OutboundEmail
   /** Files staff sent with the reply (only on channels whose limits say `canAttach`). */
   files?: OutboundFile[]
+  /** Answers offered as buttons where the channel has them (Messenger quick replies, a Telegram reply keyboard);
+   * choosing one sends its text back as the citizen's message. */
+  choices?: string[]
 }
 
 export interface OutboundFile {

@@ -108,6 +108,9 @@ describe('surveys', () => {
     const conv = await conversationWith('telegram', 'Pytanie o staż')
     expect((await resolve(conv.id)).status).toBe(201)
     await expect.poll(() => telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.params.text).includes('od 1')).length, { timeout: 5000 }).toBe(1)
+    // The digits are offered as a one-time reply keyboard.
+    const question = telegram.calls.find((c) => c.method === 'sendMessage' && String(c.params.text).includes('od 1'))!
+    expect((question.params.reply_markup as { keyboard: { text: string }[][] }).keyboard).toEqual([['1', '2', '3', '4', '5'].map((text) => ({ text }))])
     expect((await deliver(update(9002, '3'))).status).toBe(200)
     await expect.poll(() => scores(conv.id), { timeout: 5000 }).toEqual([[3, null, 'telegram']])
   })

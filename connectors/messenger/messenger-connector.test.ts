@@ -281,6 +281,12 @@ describe('Messenger send', () => {
     ])
   })
 
+  it('offers choices as quick replies (a survey question)', async () => {
+    expect(await connector.send({ ...msg, choices: ['1', '2', '3', '4', '5'] })).toMatchObject({ ok: true })
+    const message = (api.calls.at(-1)?.params as { message: { quick_replies: { content_type: string; title: string; payload: string }[] } }).message
+    expect(message.quick_replies.map((q) => [q.content_type, q.title, q.payload])).toEqual(['1', '2', '3', '4', '5'].map((c) => ['text', c, c]))
+  })
+
   it('sends with the HUMAN_AGENT tag between 24 hours and 7 days after the person’s last message', async () => {
     for (const h of [24, 6 * 24, 7 * 24 - 0.01]) expect(await connector.send({ ...msg, lastInboundAt: hoursAgo(h) })).toMatchObject({ ok: true })
     expect(api.calls.map((c) => c.params)).toEqual(Array(3).fill({

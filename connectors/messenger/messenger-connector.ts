@@ -136,7 +136,11 @@ export function createMessengerConnector(cfg: MessengerConnectorConfig): Connect
     const request = {
       recipient: { id: msg.recipientId },
       ...(window.state === 'open' ? { messaging_type: 'RESPONSE' } : { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }),
-      message: { text: msg.text, metadata: OUTBOX_METADATA_PREFIX + msg.outboxId },
+      message: {
+        text: msg.text,
+        metadata: OUTBOX_METADATA_PREFIX + msg.outboxId,
+        ...(msg.choices?.length ? { quick_replies: msg.choices.slice(0, 13).map((c) => ({ content_type: 'text', title: c.slice(0, 20), payload: c })) } : {}),
+      },
     }
     let status: number
     let text: string

@@ -82,7 +82,12 @@ export function createTelegramConnector(cfg: TelegramConnectorConfig): Connector
     try {
       const sent = await telegram.callApi(
         'sendMessage',
-        { chat_id: msg.recipientId, text: msg.text },
+        {
+          chat_id: msg.recipientId,
+          text: msg.text,
+          // Choices as a one-time reply keyboard: a tap sends the text back.
+          ...(msg.choices?.length ? { reply_markup: { keyboard: [msg.choices.map((text) => ({ text }))], one_time_keyboard: true, resize_keyboard: true } } : {}),
+        },
         // telegraf's own timeout is 500 s; its typings name abort-controller's AbortSignal, which Node's matches.
         { signal: AbortSignal.timeout(sendTimeoutMs) as never },
       )

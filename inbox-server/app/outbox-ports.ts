@@ -18,6 +18,8 @@ export interface OutboxJob {
   /** E-mail and forms: the conversation's reply token, and the citizen's last mail (subject and threading). */
   replyToken: string | null
   lastEmail: { subject: string | null; messageId: string | null; references: string[] } | null
+  /** A satisfaction survey's question: answered by choosing 1–5 where the channel offers buttons. */
+  survey: boolean
 }
 
 export interface OutboxStore {

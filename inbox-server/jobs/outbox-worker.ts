@@ -29,6 +29,7 @@ export interface Sender {
     now: Date
     email?: AnswerEmail
     files?: { name: string; contentType: string; content: Uint8Array }[]
+    choices?: string[]
   }): Promise<{ ok: true; providerId: string } | { ok: false; retryable: boolean; error: string }>
 }
 
@@ -96,6 +97,7 @@ export function createOutboxWorker(deps: {
         now: startedAt,
         ...(email ? { email } : {}),
         ...(files.length ? { files } : {}),
+        ...(job.survey ? { choices: ['1', '2', '3', '4', '5'] } : {}),
       })
       .catch((err: unknown) => ({
       ok: false as const,

@@ -22,7 +22,7 @@ export function createOutboxStore(db: Db): OutboxStore {
               from due where o.id = due.id
             returning o.id, o.event_id, o.conversation_id, o.channel_kind, o.attempts
           )
-          select claimed.*, e.text, e.author_name, c.last_inbound_at, c.reply_token,
+          select claimed.*, e.text, e.author_name, c.last_inbound_at, c.reply_token, (e.data->>'survey') = 'true' as survey,
                  (select m.data->'email' from events m
                    where m.conversation_id = claimed.conversation_id and m.type = 'message' and m.direction = 'in' and m.data ? 'email'
                    order by m.seq desc limit 1) as last_email,
@@ -43,6 +43,7 @@ export function createOutboxStore(db: Db): OutboxStore {
         authorName: r.author_name === null || r.author_name === undefined ? null : String(r.author_name),
         replyToken: r.reply_token === null || r.reply_token === undefined ? null : String(r.reply_token),
         lastEmail: lastEmailOf(r.last_email),
+        survey: r.survey === true || r.survey === 't',
       }))
     },
     async markOutboxSent(id, sentAt, providerId) {

@@ -20,6 +20,21 @@ export type Item =
       files?: ChatFile[]
     }
   | { kind: 'sys'; key: string; text: string }
+  | SurveyItem
+
+/**
+ * The satisfaction survey the hub asked after resolving a chat (a `survey` event with data.asked), where that event
+ * is in the timeline; `answered` once a later `survey` event carries the score. `sending` and `error` are the
+ * Chat's own state while the answer is on its way (chatItems never sets them).
+ */
+export interface SurveyItem {
+  kind: 'survey'
+  key: string
+  conversationId: string
+  answered: null | { score: number; comment: string | null }
+  sending?: boolean
+  error?: string
+}
 
 export interface ChatFile {
   id: string
@@ -50,7 +65,9 @@ export function chatItems(timelines: Iterable<Timeline>, pending: readonly Pendi
   const out: Item[] = []
   const convs = [...timelines].sort((a, b) => cmp(startOf(a), startOf(b)))
   for (const tl of convs) {
-    for (const ev of tl.events) {
+    const evs = tl.events
+    for (let i = 0; i < evs.length; i++) {
+      const ev = evs[i]!
       if (ev.type === 'message' && typeof ev.text === 'string') {
         const dir = ev.direction ?? (ev.author?.kind === 'contact' ? 'in' : 'out')
         const author = dir === 'in' ? t.you : ev.author?.name || (ev.author?.kind === 'system' ? t.system : t.staff)
@@ -59,6 +76,17 @@ export function chatItems(timelines: Iterable<Timeline>, pending: readonly Pendi
       } else if (ev.type === 'status') {
         const text = statusText(t, ev.data)
         if (text) out.push({ kind: 'sys', key: 'e:' + ev.id, text })
+      } else if (isAsk(ev)) {
+        // Answered by the first score after it; a question asked again later (resolved again) replaces an unanswered one.
+        let answered: SurveyItem['answered'] = null
+        let superseded = false
+        for (let j = i + 1; j < evs.length && !answered && !superseded; j++) {
+          const d = evs[j]!.data
+          if (evs[j]!.type !== 'survey') continue
+          if (typeof d?.score === 'number') answered = { score: d.score, comment: typeof d.comment === 'string' && d.comment.trim() ? d.comment : null }
+          else superseded = isAsk(evs[j]!)
+        }
+        if (!superseded) out.push({ kind: 'survey', key: 'e:' + ev.id, conversationId: ev.conversationId, answered })
       }
     }
   }
@@ -73,6 +101,9 @@ export function chatItems(timelines: Iterable<Timeline>, pending: readonly Pendi
   }
   return out
 }
+
+/** The hub asked this web chat's citizen to rate the conversation. */
+const isAsk = (ev: TimelineEvent): boolean => ev.type === 'survey' && ev.data?.asked === true && (ev.data.channel ?? 'webchat') === 'webchat'
 
 /** A short system line for a status change worth telling the citizen about, or ''. */
 function statusText(t: Dict, data: Record<string, unknown> | null): string {

@@ -129,7 +129,7 @@ describe('Chat', () => {
     hub({ type: 'event', conversationId: CONV, event: event(3, { type: 'note', direction: null, text: 'PRIVATE NOTE' }) })
     hub({ type: 'event', conversationId: CONV, event: event(2, { text: 'Jak mogę pomóc?' }) })
     hub({ type: 'event', conversationId: CONV, event: event(4, { type: 'status', direction: null, text: null, data: { status: 'resolved' }, author: { kind: 'system', id: null, name: null } }) })
-    expect(view.items.map((i) => (i.kind === 'msg' ? `${i.dir}:${i.author}:${i.text}` : `sys:${i.text}`))).toEqual([
+    expect(view.items.map((i) => (i.kind === 'msg' ? `${i.dir}:${i.author}:${i.text}` : i.kind === 'sys' ? `sys:${i.text}` : i.kind))).toEqual([
       'in:Ty:Dzień dobry',
       'out:Anna Nowak:Jak mogę pomóc?',
       'sys:Rozmowa zakończona',

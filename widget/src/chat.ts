@@ -51,6 +51,9 @@ export interface ChatDeps {
 
 type Hello = Extract<VisitorFrame, { type: 'hello' }>
 type Send = Extract<VisitorFrame, { type: 'send' }>
+type Survey = Extract<VisitorFrame, { type: 'survey' }>
+/** Longest survey comment the hub takes. */
+export const MAX_SURVEY_COMMENT = 1000
 
 export class Chat {
   private ready = false
@@ -67,6 +70,8 @@ export class Chat {
   private staffTimer: ReturnType<typeof setTimeout> | undefined
   private open = false
   private seen: Record<string, number>
+  /** Survey answers on their way (sending) or refused (error), by conversation; gone once the answer is in. */
+  private readonly surveys = new Map<string, { sending: boolean; error?: string }>()
 
   constructor(private readonly d: ChatDeps) {
     this.current = d.kv.getItem(CONVERSATION_KEY)
@@ -93,6 +98,14 @@ export class Chat {
     this.typing.reset()
     this.staffTyping(false)
     this.d.view.connection('offline')
+    // An answer in flight may be lost with the socket: let the citizen send it again.
+    let lost = false
+    for (const [id, s] of this.surveys) {
+      if (!s.sending) continue
+      this.surveys.set(id, { sending: false, error: this.d.t.surveyOffline })
+      lost = true
+    }
+    if (lost) this.render()
   }
 
   onFrame(f: VisitorServerFrame): void {
@@ -148,6 +161,20 @@ export class Chat {
   }
 
   /**
+   * The citizen rated a resolved chat (1–5, optional comment): sent at once, never queued. Without a connection the
+   * form stays and says so; the answer shows when the hub's `survey` event comes back, an error frame lets them retry.
+   */
+  rate(conversationId: string, score: number, comment: string): void {
+    if (!Number.isInteger(score) || score < 1 || score > 5 || this.surveys.get(conversationId)?.sending) return
+    const frame: Survey = { type: 'survey', conversationId, score }
+    const text = comment.trim().slice(0, MAX_SURVEY_COMMENT)
+    if (text) frame.comment = text
+    const sent = this.ready && this.d.send(frame)
+    this.surveys.set(conversationId, sent ? { sending: true } : { sending: false, error: this.d.t.surveyOffline })
+    this.render()
+  }
+
+  /**
    * "End and remove from this device": drops the token, conversations, unsent messages and seen marks, in memory and
    * (with `wipe`) every `inboxhub.*` key in storage. The caller then reconnects, and the hello carries no token.
    * Without `wipe` another tab already cleared the shared storage; clearing it again could erase that tab's new token.
@@ -161,6 +188,7 @@ export class Chat {
     this.timelines.clear()
     this.listed.clear()
     this.sentTo.clear()
+    this.surveys.clear()
     this.outbox.clear()
     this.seen = {}
     this.setCurrent(null)
@@ -207,6 +235,7 @@ export class Chat {
     if (!merge(tl, ev)) return
     if (ev.clientId && this.outbox.remove(ev.clientId) && !this.current) this.setCurrent(id)
     if (ev.type === 'message' && ev.direction === 'out') this.staffTyping(false)
+    if (ev.type === 'survey' && typeof ev.data?.score === 'number') this.surveys.delete(id)
     // A consultant has it (or it ended): no longer waiting in the queue.
     if (id === this.current && (ev.type === 'assignment' || (ev.type === 'message' && ev.direction === 'out') || ev.data?.status === 'resolved')) {
       this.d.view.queue(null)
@@ -264,6 +293,13 @@ export class Chat {
         return
       }
       this.outbox.setState(f.clientId, 'failed', errorText(this.d.t, f.code))
+      this.render()
+      return
+    }
+    // A refused survey answer: the error names its conversation (or, without a name, it is the answer in flight).
+    for (const [id, s] of this.surveys) {
+      if (!s.sending || (f.conversationId && f.conversationId !== id)) continue
+      this.surveys.set(id, { sending: false, error: this.d.t.surveyFailed })
       this.render()
       return
     }
@@ -341,7 +377,10 @@ export class Chat {
 
   /** Everything to show: conversations oldest first, each in seq order, then messages still in the outbox. */
   items(): Item[] {
-    return chatItems(this.timelines.values(), this.outbox.items, this.d.t)
+    return chatItems(this.timelines.values(), this.outbox.items, this.d.t).map((i) => {
+      const s = i.kind === 'survey' && !i.answered ? this.surveys.get(i.conversationId) : undefined
+      return s ? { ...i, ...s } : i
+    })
   }
 
   private unreadCount(): number {

@@ -47,6 +47,17 @@ const pl = {
   errClosed: 'Ta rozmowa została już zakończona.',
   errTooLong: 'Wiadomość jest za długa.',
   errGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
+  surveyLegend: 'Jak oceniasz tę rozmowę?',
+  surveyLow: '1 – źle',
+  surveyHigh: '5 – bardzo dobrze',
+  surveyComment: 'Komentarz (opcjonalnie)',
+  surveySend: 'Wyślij ocenę',
+  surveyPick: 'Wybierz ocenę od 1 do 5.',
+  surveySending: 'Wysyłanie oceny…',
+  surveyFailed: 'Nie udało się wysłać oceny. Spróbuj ponownie.',
+  surveyOffline: 'Brak połączenia – nie można teraz wysłać oceny. Spróbuj ponownie, gdy połączenie wróci.',
+  surveyThanks: 'Dziękujemy za ocenę: {n}/5',
+  surveyYourComment: 'Twój komentarz: ',
 }
 
 export type Dict = typeof pl
@@ -95,6 +106,17 @@ const en: Dict = {
   errClosed: 'This conversation has already ended.',
   errTooLong: 'The message is too long.',
   errGeneric: 'Something went wrong. Please try again.',
+  surveyLegend: 'How would you rate this conversation?',
+  surveyLow: '1 – poor',
+  surveyHigh: '5 – very good',
+  surveyComment: 'Comment (optional)',
+  surveySend: 'Send rating',
+  surveyPick: 'Choose a rating from 1 to 5.',
+  surveySending: 'Sending the rating…',
+  surveyFailed: 'Could not send the rating. Please try again.',
+  surveyOffline: 'No connection – the rating cannot be sent now. Try again when the connection is back.',
+  surveyThanks: 'Thank you for your rating: {n}/5',
+  surveyYourComment: 'Your comment: ',
 }
 
 export const dict = (lang: Lang): Dict => (lang === 'en' ? en : pl)

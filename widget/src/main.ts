@@ -53,6 +53,7 @@ function mount(script: HTMLScriptElement): void {
     discard: (id) => chat.discard(id),
     forget: () => forget(true),
     topic: (key) => chat.chooseTopic(key),
+    rate: (id, score, comment) => chat.rate(id, score, comment),
     download(id, name) {
       // The file is the visitor's own conversation's: fetched with their token, saved under its name.
       const token = kv.getItem(TOKEN_KEY) ?? ''

@@ -57,6 +57,19 @@ label{grid-column:1/-1;font-size:14px;font-weight:600}
 textarea{min-height:52px;max-height:140px;padding:8px 10px;border:1px solid #6b7280;border-radius:8px;background:#fff;color:${INK};font-size:16px;resize:vertical}
 .send{align-self:stretch;min-width:72px;padding:0 16px;border:2px solid transparent;border-radius:8px;background:${BLUE};color:#fff;font-weight:600}
 .hint{grid-column:1/-1;font-size:12px;color:${MUTED}}
+.survey{align-self:stretch;padding:10px 12px;border:1px solid #6b7280;border-radius:10px;background:#f9fafb}
+.survey form{display:flex;flex-direction:column;gap:6px}
+.survey fieldset{margin:0;padding:0;border:0;min-width:0}
+.survey legend{padding:0;margin-bottom:4px;font-weight:700}
+.opts{display:flex;flex-wrap:wrap;gap:2px 14px}
+.survey .opt{display:flex;align-items:center;gap:6px;min-height:32px;font-size:15px;font-weight:400}
+.opt input{width:20px;height:20px;margin:0;accent-color:${BLUE}}
+.survey .send{align-self:flex-start;min-height:44px}
+.survey .send:disabled{background:${MUTED};cursor:progress}
+.survey .err{margin:0;color:${RED};font-size:14px;font-weight:600}
+.survey .err:empty{display:none}
+.survey p{margin:0}
+.survey [tabindex="-1"]:focus{outline:none}
 @media (max-width:480px),(max-height:480px){.panel{inset:0;width:auto;max-width:none;height:auto;max-height:none;border-radius:0;border:0}h2{font-size:16px}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:ih-in .16s ease-out}}
 @keyframes ih-in{from{opacity:0;transform:translateY(8px)}}

@@ -1,7 +1,8 @@
 // The widget's DOM inside its shadow root: launcher, dialog panel (with "end and remove" and its inline confirmation),
 // message log and form. Text only via textContent.
 import { MAX_MESSAGE_CHARS } from '../../protocol/limits.ts'
-import type { ChatView, ConnectionState, Item } from './chat.ts'
+import { MAX_SURVEY_COMMENT, type ChatView, type ConnectionState, type Item } from './chat.ts'
+import type { SurveyItem } from './chat-items.ts'
 import { formatTime, type Dict, type Lang } from './i18n.ts'
 import { CSS } from './styles.ts'
 
@@ -18,6 +19,8 @@ export interface ViewActions {
   topic(key: string): void
   /** Downloads a file sent by staff (the hub wants the visitor's token, so not a plain link). */
   download(id: string, name: string): void
+  /** The citizen's answer to the satisfaction survey of a resolved chat (score 1–5, comment possibly ''). */
+  rate(conversationId: string, score: number, comment: string): void
 }
 
 /** Shows the remaining characters once fewer than this are left. */
@@ -64,6 +67,10 @@ export class View implements ChatView {
   private noticeTimer: ReturnType<typeof setTimeout> | undefined
   private unreadCount = 0
   private isOpen = false
+  /** Makes the ids inside each survey form unique. */
+  private surveySeq = 0
+  /** The survey whose answer was sent from this view: focus moves to its thanks. */
+  private surveyFocus = ''
 
   constructor(
     private readonly t: Dict,
@@ -232,6 +239,8 @@ export class View implements ChatView {
         if (item.kind === 'msg' && item.dir === 'in') ownAdded = true
       } else if (item.kind === 'msg') {
         this.update(node, item)
+      } else if (item.kind === 'survey') {
+        this.updateSurvey(node, item)
       }
       const want = prev.nextSibling
       if (want !== node) log.insertBefore(node, want)
@@ -324,6 +333,7 @@ export class View implements ChatView {
 
   private create(item: Item): HTMLElement {
     if (item.kind === 'sys') return el('div', { class: 'sys', 'data-testid': 'system' }, item.text)
+    if (item.kind === 'survey') return this.createSurvey(item)
     const node = el('div', { class: 'msg ' + item.dir, 'data-testid': 'message', 'data-direction': item.dir })
     node.append(el('div', { class: item.dir === 'in' ? 'who sr' : 'who' }, item.author + ':'), el('p', { class: 'text' }, item.text))
     for (const f of item.files ?? []) {
@@ -351,6 +361,79 @@ export class View implements ChatView {
         el('button', { type: 'button', 'data-act': 'discard', 'data-id': item.clientId }, this.t.discard),
       )
     }
+  }
+
+  /** The survey form: a fieldset of five radios, an optional comment, send; an error tied to both by aria-describedby. */
+  private createSurvey(item: SurveyItem): HTMLElement {
+    const t = this.t
+    const id = 'ih-sv' + ++this.surveySeq
+    const node = el('div', { class: 'survey', 'data-testid': 'survey' })
+    if (item.answered) {
+      this.updateSurvey(node, item)
+      return node
+    }
+    const form = el('form', { novalidate: '' })
+    const set = el('fieldset', { 'aria-describedby': id + 'e' })
+    const opts = el('div', { class: 'opts' })
+    for (let n = 1; n <= 5; n++) {
+      // Each radio sits in its visible label; arrow keys move within the group, as native radios do.
+      const label = el('label', { class: 'opt' })
+      label.append(el('input', { type: 'radio', name: id, value: String(n), 'data-testid': 'survey-score-' + n }), n === 1 ? t.surveyLow : n === 5 ? t.surveyHigh : String(n))
+      opts.append(label)
+    }
+    set.append(el('legend', {}, t.surveyLegend), opts)
+    const comment = el('textarea', { id: id + 'c', rows: '2', maxlength: String(MAX_SURVEY_COMMENT), 'data-testid': 'survey-comment' })
+    const error = el('p', { id: id + 'e', class: 'err' })
+    const button = el('button', { type: 'submit', class: 'send', 'data-testid': 'survey-send', 'aria-describedby': id + 'e' }, t.surveySend)
+    form.append(set, el('label', { for: id + 'c' }, t.surveyComment), comment, error, button)
+    form.addEventListener('change', () => {
+      if (error.textContent === t.surveyPick) this.surveyError(node, '')
+    })
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      if (button.disabled) return
+      const picked = form.querySelector<HTMLInputElement>('input:checked')
+      if (!picked) {
+        this.surveyError(node, t.surveyPick)
+        form.querySelector('input')!.focus()
+        return
+      }
+      this.surveyFocus = item.key
+      this.act.rate(item.conversationId, Number(picked.value), comment.value)
+    })
+    node.append(form)
+    this.updateSurvey(node, item)
+    return node
+  }
+
+  private updateSurvey(node: HTMLElement, item: SurveyItem): void {
+    const a = item.answered
+    const sig = a ? 'a' : item.sending ? 's' : 'e' + (item.error ?? '')
+    if (node.getAttribute('data-sig') === sig) return
+    node.setAttribute('data-sig', sig)
+    if (a) {
+      // Focus was in the form (or fell to the page when the button was disabled): keep it in the widget.
+      const focus = this.surveyFocus === item.key && (!this.root.activeElement || node.contains(this.root.activeElement))
+      const thanks = el('div', { 'data-testid': 'survey-thanks', tabindex: '-1' })
+      thanks.append(el('p', {}, this.t.surveyThanks.replace('{n}', String(a.score))))
+      if (a.comment) thanks.append(el('p', { class: 'text' }, this.t.surveyYourComment + a.comment))
+      node.replaceChildren(thanks)
+      if (focus) thanks.focus()
+      return
+    }
+    const button = node.querySelector('button')
+    if (!button) return
+    button.disabled = !!item.sending
+    this.surveyError(node, item.sending ? '' : (item.error ?? ''))
+    if (item.sending) this.announce(this.t.surveySending)
+  }
+
+  /** Shows (or clears) the survey's inline error and announces it. */
+  private surveyError(node: HTMLElement, text: string): void {
+    const error = node.querySelector('.err')!
+    if (error.textContent === text) return
+    error.textContent = text
+    if (text) this.announce(text)
   }
 
   private updateBanner(): void {
