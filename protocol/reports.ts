@@ -6,7 +6,7 @@ import { CHANNEL_KINDS } from './channel.ts'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
 export const ReportQuery = z.object({ from: day, to: day })
-export const ReportCsvQuery = ReportQuery.extend({ by: z.enum(['total', 'queue', 'channel', 'hour', 'weekday']).default('queue') })
+export const ReportCsvQuery = ReportQuery.extend({ by: z.enum(['total', 'queue', 'channel', 'consultant', 'office', 'hour', 'weekday']).default('queue') })
 
 const ms = z.int().nonnegative().nullable()
 const share = z.number().min(0).max(1).nullable()
@@ -40,6 +40,23 @@ export const Report = z.object({
   totals: ReportFigures,
   byQueue: z.array(ReportFigures.extend({ id: z.string(), name: z.string() })),
   byChannel: z.array(ReportFigures.extend({ channel: z.enum(CHANNEL_KINDS) })),
+  /** Who answered, handled and resolved what (the consultant who had a conversation when it ended). */
+  byConsultant: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      answered: z.int(),
+      handled: z.int(),
+      averageHandlingMs: ms,
+      firstResponses: z.int(),
+      firstResponseMedianMs: ms,
+      resolved: z.int(),
+      satisfactionAverage: z.number().nullable(),
+      satisfactionAnswers: z.int(),
+    }),
+  ),
+  /** The local offices: escalations they received and handed back, and their second-line queue's figures. */
+  byOffice: z.array(ReportFigures.extend({ id: z.string(), name: z.string(), received: z.int(), handedBack: z.int() })),
   /** 0–23, Warsaw time: what entered the queues in that hour, over the whole range. */
   byHour: z.array(z.object({ hour: z.int().min(0).max(23), offered: z.int(), answered: z.int(), abandoned: z.int(), serviceLevel: share })),
   /** 1 = Monday … 7 = Sunday, Warsaw time. */

@@ -49,6 +49,11 @@ describe('reports', () => {
     // 10:00–11:00 Warsaw (one chat arrives at 11:00 or just before).
     expect(report.byHour.filter((h) => h.offered > 0).map((h) => h.hour).sort()).toEqual(expect.arrayContaining([10]))
     expect(report.byWeekday.find((d) => d.weekday === 2)?.offered).toBe(12)
+    // Per consultant: Ewa took the six that were answered.
+    expect(report.byConsultant.find((c) => c.id === ewa.id)).toMatchObject({ answered: 6 })
+    const perConsultant = new TextDecoder().decode(new Uint8Array(await (await t.api('/api/reports.csv?from=2026-12-01&to=2026-12-01&by=consultant', { token: admin })).arrayBuffer()))
+    expect(perConsultant).toContain('Konsultant;Odebrane')
+    expect(perConsultant).toContain(`ewa.raport.`)
     // The day before: nothing.
     expect((await json<Report>('/api/reports?from=2026-11-30&to=2026-11-30')).totals.offered).toBe(0)
     await ewa.socket.close()

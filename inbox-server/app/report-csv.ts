@@ -43,7 +43,21 @@ function figureCells(f: ReportFigures): string[] {
 
 const lines = (rows: string[][]) => BOM + rows.map((r) => r.join(';')).join('\r\n') + '\r\n'
 
-export function reportCsv(report: Report, by: 'total' | 'queue' | 'channel' | 'hour' | 'weekday', channelName: (c: string) => string): string {
+export function reportCsv(report: Report, by: 'total' | 'queue' | 'channel' | 'consultant' | 'office' | 'hour' | 'weekday', channelName: (c: string) => string): string {
+  if (by === 'consultant') {
+    const head = ['Konsultant', 'Odebrane', 'Obsłużone', 'Śr. czas obsługi (s)', 'Pierwsze odpowiedzi', 'Pierwsza odpowiedź – mediana (s)', 'Zamknięte', 'Zadowolenie – średnia', 'Zadowolenie – liczba ocen']
+    const secs = (v: number | null) => (v === null ? '' : cell(v / 1000))
+    return lines([
+      head,
+      ...report.byConsultant.map((c) => [cell(c.name), cell(c.answered), cell(c.handled), secs(c.averageHandlingMs), cell(c.firstResponses), secs(c.firstResponseMedianMs), cell(c.resolved), cell(c.satisfactionAverage), cell(c.satisfactionAnswers)]),
+    ])
+  }
+  if (by === 'office') {
+    return lines([
+      ['Urząd', 'Otrzymane eskalacje', 'Zwrócone', ...COLUMNS.map(([, label]) => label)],
+      ...report.byOffice.map((o) => [cell(o.name), cell(o.received), cell(o.handedBack), ...figureCells(o)]),
+    ])
+  }
   if (by === 'hour' || by === 'weekday') {
     const head = [by === 'hour' ? 'Godzina' : 'Dzień tygodnia', 'Przyjęte', 'Odebrane', 'Porzucone', 'Poziom obsługi (%)']
     const rows = by === 'hour' ? report.byHour.map((h) => ({ name: `${String(h.hour).padStart(2, '0')}:00`, ...h })) : report.byWeekday.map((d) => ({ name: WEEKDAYS[d.weekday - 1]!, ...d }))

@@ -10,6 +10,7 @@ import { metricsSettings, type MetricsSettings } from '../domain/metrics/metrics
 import type { Period, Scope } from '../domain/metrics/period.ts'
 import { entriesIn } from '../domain/metrics/service-level.ts'
 import { byDayOfWeek, byHourOfDay } from '../domain/metrics/time-buckets.ts'
+import { figuresByConsultant } from '../domain/metrics/by-consultant.ts'
 import type { Clock, Store } from './ports.ts'
 
 const ZONE = 'Europe/Warsaw'
@@ -51,7 +52,12 @@ export function reportFigures(facts: readonly ConversationFacts[], period: Perio
 export function createReports(deps: { store: Store; clock: Clock; settings?: MetricsSettings }) {
   const settings = deps.settings ?? metricsSettings()
   return async function report(period: Period): Promise<Report> {
-    const [convs, queues] = await Promise.all([deps.store.metricsConversations(new Date(period.from)), deps.store.listAdminQueues()])
+    const [convs, queues, consultants, offices] = await Promise.all([
+      deps.store.metricsConversations(new Date(period.from)),
+      deps.store.listAdminQueues(),
+      deps.store.listConsultants(),
+      deps.store.listOffices(),
+    ])
     const officeQueues = new Map(queues.flatMap((q) => (q.officeId && q.line === 'second_line' ? [[q.officeId, q.id] as const] : [])))
     const facts = convs.map((c) => conversationFacts({ conversationId: c.id, channel: c.channel, entryQueueId: c.queueId, officeQueues, events: c.events }))
     const figures = (scope: Scope = {}) => reportFigures(facts, period, settings, scope)
@@ -65,6 +71,15 @@ export function createReports(deps: { store: Store; clock: Clock; settings?: Met
       totals: figures(),
       byQueue: queues.map((q) => ({ id: q.id, name: q.name, ...figures({ queueId: q.id }) })),
       byChannel: channels.map((channel) => ({ channel, ...figures({ channel }) })),
+      byConsultant: figuresByConsultant(facts, period)
+        .map(({ consultantId, ...f }) => ({ id: consultantId, name: consultants.find((c) => c.id === consultantId)?.name ?? consultantId, ...f, averageHandlingMs: round(f.averageHandlingMs), firstResponseMedianMs: round(f.firstResponseMedianMs) }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'pl')),
+      byOffice: offices.flatMap((o) => {
+        const queueId = officeQueues.get(o.id)
+        if (!queueId) return []
+        const moves = facts.flatMap((f) => f.moves).filter((m) => m.at >= period.from && m.at < period.to)
+        return [{ id: o.id, name: o.name, received: moves.filter((m) => m.kind === 'escalation' && m.toQueueId === queueId).length, handedBack: moves.filter((m) => m.kind === 'return' && m.fromQueueId === queueId).length, ...figures({ queueId }) }]
+      }),
       byHour: byHourOfDay(rows, settings).map((f, hour) => ({ hour, ...slice(f) })),
       byWeekday: byDayOfWeek(rows, settings).map((f, i) => ({ weekday: i + 1, ...slice(f) })),
     }

@@ -9,7 +9,7 @@ export const MAX_DAYS = 366
 
 export const PRESETS = ['today', 'yesterday', 'thisWeek', 'last7', 'thisMonth', 'lastMonth'] as const
 export type Preset = (typeof PRESETS)[number]
-export const CSV_BREAKDOWNS = ['total', 'queue', 'channel', 'hour', 'weekday'] as const
+export const CSV_BREAKDOWNS = ['total', 'queue', 'channel', 'consultant', 'office', 'hour', 'weekday'] as const
 export type CsvBreakdown = (typeof CSV_BREAKDOWNS)[number]
 
 export interface DayRange {

@@ -31,7 +31,7 @@ describe('conversation facts: written channels', () => {
     ])
     // First response: the consultant's message at 55 s (not the automatic reply, not the note). Handling: 40 s → 300 s.
     expect(f.episodes).toEqual([
-      { startedAt: at(0), startedBy: 'created', queueId: 'A', answeredAt: at(40), firstResponseAt: at(55), end: 'resolved', endedAt: at(300), handlingMs: 260 * SECOND, handledAt: at(300) },
+      { startedAt: at(0), startedBy: 'created', queueId: 'A', answeredAt: at(40), consultantId: 'jan', firstResponseAt: at(55), end: 'resolved', endedAt: at(300), handlingMs: 260 * SECOND, handledAt: at(300) },
     ])
     expect(f.moves).toEqual([])
     expect(f.survey).toBeNull()

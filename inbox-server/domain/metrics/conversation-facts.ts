@@ -61,6 +61,8 @@ export interface Episode {
   queueId: QueueId
   /** First assignment (or the staff reopen, which makes it the reopener's). */
   answeredAt: number | null
+  /** Who has it: the last consultant it was given to (transfers move it), for the figures per consultant. */
+  consultantId: string | null
   /** First public message by a consultant. */
   firstResponseAt: number | null
   end: 'resolved' | 'abandoned' | null
@@ -154,7 +156,7 @@ export function conversationFacts(input: ConversationInput): ConversationFacts {
   }
 
   function startEpisode(at: number, startedBy: EpisodeStart) {
-    episode = { startedAt: at, startedBy, queueId: queue, answeredAt: null, firstResponseAt: null, end: null, endedAt: null, talkMs: 0, talkLegs: 0, lastTalkAt: null, callerEndedAt: null }
+    episode = { startedAt: at, startedBy, queueId: queue, answeredAt: null, consultantId: null, firstResponseAt: null, end: null, endedAt: null, talkMs: 0, talkLegs: 0, lastTalkAt: null, callerEndedAt: null }
     episodes.push(episode)
   }
 
@@ -193,7 +195,10 @@ export function conversationFacts(input: ConversationInput): ConversationFacts {
         } else {
           // Reopened by hand: it is the reopener's at once, nobody waits.
           startEpisode(at, 'staff_reopened')
-          if (episode) episode.answeredAt = at
+          if (episode) {
+            episode.answeredAt = at
+            episode.consultantId = textField(e.data, 'assigneeId')
+          }
         }
         return
       case 'resumed':
@@ -245,7 +250,10 @@ export function conversationFacts(input: ConversationInput): ConversationFacts {
       lastAnswered = w
     }
     const ep = open()
-    if (ep) ep.answeredAt ??= at
+    if (ep) {
+      ep.answeredAt ??= at
+      ep.consultantId = textField(e.data, 'assigneeId') ?? ep.consultantId
+    }
   }
 
   function onRouting(e: TimelineEvent, at: number) {
