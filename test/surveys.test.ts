@@ -3,7 +3,10 @@
 // rating links to a page that records the rating only when confirmed. A second answer never counts twice, and an
 // answer is never a new conversation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHmac } from 'node:crypto'
 import { createEmailConnector } from '../connectors/email/email-connector.ts'
+import { createMessengerConnector } from '../connectors/messenger/messenger-connector.ts'
+import { startFakeMessengerApi, type FakeMessengerApi } from './fakes/messenger-api.ts'
 import { twilioSignature } from '../connectors/sms/twilio-signature.ts'
 import { createTwilioSmsConnector } from '../connectors/sms/twilio-sms-connector.ts'
 import { createTelegramConnector } from '../connectors/telegram/telegram-connector.ts'
@@ -26,11 +29,15 @@ let sms: FakeTwilioApi
 let telegram: FakeTelegramApi
 let sink: SmtpSink
 let smtpPort: number
+let messenger: FakeMessengerApi
+const APP_SECRET = 'sekret-aplikacji-ankiety'
+const PAGE = '682498302938465'
 
 beforeAll(async () => {
   sms = await startFakeTwilioApi({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
   telegram = await startFakeTelegramApi()
   sink = await startSmtpSink()
+  messenger = await startFakeMessengerApi()
   smtpPort = await freePort()
   t = await startTestHub({
     env: { MAIL_DOMAIN: DOMAIN, SMTP_RELAY_URL: sink.url, PUBLIC_URL },
@@ -38,6 +45,7 @@ beforeAll(async () => {
       createTwilioSmsConnector({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+48221234567', publicUrl: PUBLIC_URL, apiUrl: sms.url }),
       createTelegramConnector({ botToken: telegram.token, webhookSecret: SECRET, apiUrl: telegram.url }),
       createEmailConnector({ domain: DOMAIN, port: smtpPort, host: '127.0.0.1', relayUrl: sink.url, from: `infolinia@${DOMAIN}` }),
+      createMessengerConnector({ appSecret: APP_SECRET, verifyToken: 'weryfikacja-ankiety', pageAccessToken: messenger.token, apiUrl: messenger.url }),
     ],
   })
   admin = await t.login()
@@ -47,6 +55,7 @@ afterAll(async () => {
   await sms?.close()
   await telegram?.close()
   await sink?.close()
+  await messenger?.close()
 })
 
 const events = async (id: string) => ((await (await t.api(`/api/conversations/${id}/events`, { token: admin })).json()) as { items: TimelineEvent[] }).items
@@ -113,6 +122,23 @@ describe('surveys', () => {
     expect((question.params.reply_markup as { keyboard: { text: string }[][] }).keyboard).toEqual([['1', '2', '3', '4', '5'].map((text) => ({ text }))])
     expect((await deliver(update(9002, '3'))).status).toBe(200)
     await expect.poll(() => scores(conv.id), { timeout: 5000 }).toEqual([[3, null, 'telegram']])
+  })
+
+  it('Messenger: the question offers 1–5 as quick replies; the chosen one is recorded', async () => {
+    const psid = '7200000000000009'
+    const post = (mid: string, text: string, extra: object = {}) => {
+      const body = JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: Date.now(), messaging: [{ sender: { id: psid }, recipient: { id: PAGE }, timestamp: Date.now(), message: { mid, text, ...extra } }] }] })
+      return t.api('/connectors/messenger', { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=' + createHmac('sha256', APP_SECRET).update(body).digest('hex') }, body })
+    }
+    expect((await post('m_ankieta_1', 'Jak zarejestrować się jako bezrobotny?')).status).toBe(200)
+    const conv = await conversationWith('messenger', 'Jak zarejestrować się jako bezrobotny?')
+    expect((await resolve(conv.id)).status).toBe(201)
+    const question = () => messenger.calls.find((c) => c.path === '/me/messages' && String((c.params as { message?: { text?: string } }).message?.text).includes('od 1'))
+    await expect.poll(() => !!question(), { timeout: 5000 }).toBe(true)
+    const replies = (question()!.params as { message: { quick_replies: { payload: string }[] } }).message.quick_replies
+    expect(replies.map((q) => q.payload)).toEqual(['1', '2', '3', '4', '5'])
+    expect((await post('m_ankieta_2', '4', { quick_reply: { payload: '4' } })).status).toBe(200)
+    await expect.poll(() => scores(conv.id), { timeout: 5000 }).toEqual([[4, null, 'messenger']])
   })
 
   it('e-mail: rating links to a page that records the rating only when confirmed, once', async () => {
