@@ -28,6 +28,9 @@ export const ReportFigures = z.object({
   resolutionP90Ms: ms,
   transfers: z.int().nonnegative(),
   escalations: z.int().nonnegative(),
+  /** SLA clocks fulfilled within target ÷ fulfilled (first response, next response, resolution). */
+  slaCompliance: share,
+  slaBreaches: z.int().nonnegative(),
   satisfactionAverage: z.number().nullable(),
   satisfactionAnswers: z.int().nonnegative(),
 })

@@ -20,6 +20,8 @@ const COLUMNS: [keyof ReportFigures, string][] = [
   ['resolutionP90Ms', 'Czas rozwiązania – p90 (s)'],
   ['transfers', 'Przekazania'],
   ['escalations', 'Eskalacje'],
+  ['slaCompliance', 'Zgodność z SLA (%)'],
+  ['slaBreaches', 'Przekroczenia SLA'],
   ['satisfactionAverage', 'Zadowolenie – średnia'],
   ['satisfactionAnswers', 'Zadowolenie – liczba ocen'],
 ]
@@ -35,7 +37,7 @@ function figureCells(f: ReportFigures): string[] {
   return COLUMNS.map(([key]) => {
     const v = f[key]
     if (v === null) return ''
-    if (key === 'abandonRate' || key === 'serviceLevel') return cell(v * 100)
+    if (key === 'abandonRate' || key === 'serviceLevel' || key === 'slaCompliance') return cell(v * 100)
     if (key.endsWith('Ms')) return cell(v / 1000)
     return cell(v)
   })

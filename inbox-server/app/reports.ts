@@ -11,6 +11,8 @@ import type { Period, Scope } from '../domain/metrics/period.ts'
 import { entriesIn } from '../domain/metrics/service-level.ts'
 import { byDayOfWeek, byHourOfDay } from '../domain/metrics/time-buckets.ts'
 import { figuresByConsultant } from '../domain/metrics/by-consultant.ts'
+import { slaFigures } from '../domain/metrics/sla-compliance.ts'
+import type { MetricsConversation } from './metrics-ports.ts'
 import type { Clock, Store } from './ports.ts'
 
 const ZONE = 'Europe/Warsaw'
@@ -25,8 +27,9 @@ export function reportPeriod(fromDay: string, toDay: string): Period | null {
   return { from: from.toMillis(), to: to.toMillis() }
 }
 
-export function reportFigures(facts: readonly ConversationFacts[], period: Period, settings: MetricsSettings, scope: Scope = {}): ReportFigures {
+export function reportFigures(facts: readonly ConversationFacts[], convs: readonly MetricsConversation[], period: Period, settings: MetricsSettings, scope: Scope = {}): ReportFigures {
   const r = metricsReport(facts, period, settings, scope)
+  const sla = slaFigures(convs, period, scope)
   return {
     offered: r.queue.offered,
     answered: r.queue.answered,
@@ -44,6 +47,8 @@ export function reportFigures(facts: readonly ConversationFacts[], period: Perio
     resolutionP90Ms: round(r.responses.resolutionP90Ms),
     transfers: r.moves.transfers,
     escalations: r.moves.escalations,
+    slaCompliance: sla.compliance,
+    slaBreaches: sla.breaches,
     satisfactionAverage: r.satisfaction.average,
     satisfactionAnswers: r.satisfaction.answers,
   }
@@ -60,7 +65,7 @@ export function createReports(deps: { store: Store; clock: Clock; settings?: Met
     ])
     const officeQueues = new Map(queues.flatMap((q) => (q.officeId && q.line === 'second_line' ? [[q.officeId, q.id] as const] : [])))
     const facts = convs.map((c) => conversationFacts({ conversationId: c.id, channel: c.channel, entryQueueId: c.queueId, officeQueues, events: c.events }))
-    const figures = (scope: Scope = {}) => reportFigures(facts, period, settings, scope)
+    const figures = (scope: Scope = {}) => reportFigures(facts, convs, period, settings, scope)
     const rows = entriesIn(facts, period)
     const slice = (f: { offered: number; answered: number; abandoned: number; serviceLevel: number | null }) => ({ offered: f.offered, answered: f.answered, abandoned: f.abandoned, serviceLevel: f.serviceLevel })
     const channels = [...new Set(convs.map((c) => c.channel))].sort() as ChannelKind[]

@@ -3,7 +3,7 @@
 // office's open escalations.
 import { DateTime } from 'luxon'
 import type { ChannelKind } from '../../protocol/channel.ts'
-import type { TimelineEvent } from '../../protocol/rest.ts'
+import { slaFigures } from '../domain/metrics/sla-compliance.ts'
 import type { BoardFigures, Wallboard } from '../../protocol/wallboard.ts'
 import { conversationFacts, type ConversationFacts } from '../domain/metrics/conversation-facts.ts'
 import { waitingNow } from '../domain/metrics/live-queue.ts'
@@ -21,8 +21,6 @@ const round = (v: number | null) => (v === null ? null : Math.round(v))
 export function boardFigures(facts: readonly ConversationFacts[], convs: readonly MetricsConversation[], period: Period, now: number, settings: MetricsSettings, scope: Scope = {}): BoardFigures {
   const r = metricsReport(facts, period, settings, scope)
   const live = waitingNow(facts, now, scope)
-  const inScope = (c: MetricsConversation) => (scope.queueId === undefined || c.queueId === scope.queueId) && (scope.channel === undefined || c.channel === scope.channel)
-  const breached = (e: TimelineEvent) => e.type === 'sla' && e.data?.step === 'breached' && Date.parse(e.createdAt) >= period.from && Date.parse(e.createdAt) < period.to
   return {
     waiting: live.waiting,
     longestWaitMs: round(live.longestWaitMs),
@@ -34,7 +32,7 @@ export function boardFigures(facts: readonly ConversationFacts[], convs: readonl
     serviceLevel: r.queue.serviceLevel,
     averageSpeedOfAnswerMs: round(r.queue.averageSpeedOfAnswerMs),
     averageHandlingMs: round(r.handling.averageHandlingMs),
-    slaBreaches: convs.filter(inScope).reduce((n, c) => n + c.events.filter(breached).length, 0),
+    slaBreaches: slaFigures(convs, period, scope).breaches,
     satisfaction: r.satisfaction.average,
     satisfactionAnswers: r.satisfaction.answers,
   }

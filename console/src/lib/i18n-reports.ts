@@ -84,6 +84,8 @@ export const plReports = {
   'reports.f.resolutionP90': 'Czas rozwiązania – p90',
   'reports.f.transfers': 'Przekazania',
   'reports.f.escalations': 'Eskalacje',
+  'reports.f.slaCompliance': 'Zgodność z SLA',
+  'reports.f.slaBreaches': 'Przekroczenia SLA',
   'reports.f.satisfaction': 'Zadowolenie (ocen)',
 
   'reports.definitions': 'Jak liczymy te wskaźniki',
@@ -190,6 +192,8 @@ export const enReports: Record<ReportsMessageKey, string> = {
   'reports.f.resolutionP90': 'Resolution time – p90',
   'reports.f.transfers': 'Transfers',
   'reports.f.escalations': 'Escalations',
+  'reports.f.slaCompliance': 'SLA compliance',
+  'reports.f.slaBreaches': 'SLA breaches',
   'reports.f.satisfaction': 'Satisfaction (answers)',
 
   'reports.definitions': 'How these figures are counted',

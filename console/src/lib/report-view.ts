@@ -80,6 +80,8 @@ export const FIGURES = [
   { key: 'resolutionP90', label: 'reports.f.resolutionP90', value: (f) => duration(f.resolutionP90Ms) },
   { key: 'transfers', label: 'reports.f.transfers', value: (f, lang) => count(f.transfers, lang) },
   { key: 'escalations', label: 'reports.f.escalations', value: (f, lang) => count(f.escalations, lang) },
+  { key: 'slaCompliance', label: 'reports.f.slaCompliance', value: (f, lang) => percent(f.slaCompliance, lang) },
+  { key: 'slaBreaches', label: 'reports.f.slaBreaches', value: (f, lang) => count(f.slaBreaches, lang) },
   { key: 'satisfaction', label: 'reports.f.satisfaction', value: (f, lang) => `${score(f.satisfactionAverage, lang)} (${count(f.satisfactionAnswers, lang)})` },
 ] as const satisfies readonly { key: string; label: MessageKey; value: (f: ReportFigures, lang: string) => string }[]
 
