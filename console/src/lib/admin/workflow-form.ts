@@ -58,7 +58,7 @@ export function duplicateOn(problem: Problem | null, field: string, key: Message
 
 /**
  * The problem with the hub's field `from` (and anything inside it) called `to`: for a field whose id would clash
- * with the form's own, e.g. `title`, as the editor's heading is `{prefix}-title`.
+ * with the form's own (the editor's heading is `{prefix}-heading`; forms may still rename fields for clarity).
  */
 export function renameField(problem: Problem | null, from: string, to: string): Problem | null {
   if (!problem || !problem.fields.some((f) => f.path === from || f.path.startsWith(from + '.'))) return problem
