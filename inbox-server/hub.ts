@@ -45,6 +45,7 @@ import { surveyPage } from './http/survey-page.ts'
 import { reportRoutes } from './http/report-routes.ts'
 import { createWallboardPush } from './realtime/wallboard-push.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
+import { kbRoutes } from './http/kb-routes.ts'
 import { uploadRoutes } from './http/upload-routes.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
 import { createPostCallSurvey } from './app/post-call-survey.ts'
@@ -253,6 +254,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       attributes: createConversationAttributes({ store, bus, clock, assignWaiting }),
     }),
     workflow: workflowRoutes({ store, clock }),
+    kb: kbRoutes({ store, clock }),
     uploads: uploadRoutes({ store, clock }),
     reports: reportRoutes({ reports: createReports({ store, clock }) }),
     survey: surveyPage({ survey: askSurvey }),

@@ -2,6 +2,7 @@
 import type { MetricsStore } from './metrics-ports.ts'
 import type { Notification } from '../../protocol/workflow.ts'
 import type { WorkflowStore, WorkflowTxStore } from './workflow-ports.ts'
+import type { KbStore } from './kb-ports.ts'
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { SlaClockKind } from '../../protocol/sla.ts'
@@ -128,7 +129,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore, MetricsStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore, MetricsStore, KbStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>

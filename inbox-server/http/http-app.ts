@@ -18,6 +18,8 @@ export function createHttpApp(parts: {
   uploads: Hono<StaffEnv>
   /** Reports for supervisors. */
   reports: Hono<StaffEnv>
+  /** The knowledge base. */
+  kb: Hono<StaffEnv>
   /** The rating page of e-mail surveys (public, by token). */
   survey: Hono
   contacts: Hono<StaffEnv>
@@ -56,6 +58,8 @@ export function createHttpApp(parts: {
   for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*', '/api/reports', '/api/reports.csv']) {
     app.use(path, parts.requireStaff)
   }
+  app.use('/api/kb/*', parts.requireStaff)
+  app.route('/api', parts.kb)
   // Labels and canned responses first: their admin paths are not routing administration.
   app.route('/api', parts.workflow)
   app.route('/api', parts.reports)

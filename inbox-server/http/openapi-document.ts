@@ -26,6 +26,7 @@ import {
 import { Upload } from '../../protocol/attachments.ts'
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
+import { kbInputSchemas, kbOutputSchemas, kbPaths } from './openapi-kb.ts'
 
 const schemas = {
   ApiError,
@@ -272,6 +273,7 @@ export function openApiDocument(serverUrl: string, version: string) {
         },
       },
       ...adminPaths(),
+      ...kbPaths(),
     },
     components: {
       securitySchemes: {
@@ -282,6 +284,8 @@ export function openApiDocument(serverUrl: string, version: string) {
         ...Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, jsonSchema(s, INPUTS.has(k) ? 'input' : 'output')])),
         ...Object.fromEntries(Object.entries(adminOutputSchemas).map(([k, s]) => [k, jsonSchema(s, 'output')])),
         ...Object.fromEntries(Object.entries(adminInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
+        ...Object.fromEntries(Object.entries(kbOutputSchemas).map(([k, s]) => [k, jsonSchema(s, 'output')])),
+        ...Object.fromEntries(Object.entries(kbInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
       },
     },
   }

@@ -26,6 +26,7 @@ import { appendEventStatement, rowsOf, toAppended } from './append-event-sql.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { containing, createWorkflowStore, workflowTxStore } from './workflow-store.ts'
 import { createMetricsStore } from './metrics-store.ts'
+import { createKbStore } from './kb-store.ts'
 import { createAdminStore, readEntryContext } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
@@ -64,6 +65,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createSurveyStore(db),
     ...createWorkflowStore(db),
     ...createMetricsStore(db),
+    ...createKbStore(db),
     kind: database.kind,
     async ping() {
       try {
