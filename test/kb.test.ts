@@ -87,6 +87,10 @@ describe('search', () => {
     expect(misses.find((m) => m.query === 'kryptowaluty')).toMatchObject({ count: 2 })
     // A search narrowed by category that finds nothing says nothing about what the knowledge base lacks.
     expect(misses.some((m) => m.query.includes('zasil'))).toBe(false)
+    // The supervisors' report of what to write next; not for consultants.
+    const report = (await (await t.api('/api/kb/misses', { token: admin })).json()) as { items: { query: string; count: number }[] }
+    expect(report.items.find((m) => m.query === 'kryptowaluty')?.count).toBe(2)
+    expect((await t.api('/api/kb/misses', { token: ewa.token })).status).toBe(403)
   })
   it('refuses bad queries with the API error body', async () => {
     const r = await t.api('/api/kb/articles?limit=1000', { token: ewa.token })

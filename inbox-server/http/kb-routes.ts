@@ -95,6 +95,14 @@ export function kbRoutes(deps: { store: Store; clock: Clock }) {
     return written(c, await store.updateKbArticle(id, b.value, { authorId: me.id, at: clock.now() }, (cur) => canWriteArticle(me, cur)), 200)
   })
 
+  // What the knowledge base lacks: searches that found nothing, the most frequent first (supervisors).
+  app.get('/kb/misses', async (c) => {
+    const role = c.get('consultant').role
+    if (role !== 'admin' && role !== 'supervisor') return apiError(c, 'forbidden', 'The search report is for supervisors')
+    const items = await store.listKbMisses(100)
+    return c.json({ items: items.map((m) => ({ query: m.query, count: m.count, lastAt: m.lastAt.toISOString() })) })
+  })
+
   app.get('/kb/suggest', async (c) => {
     const q = validate(KbSuggestQuery, c.req.query())
     if (!q.ok) return apiError(c, q.code, q.message, q.details)

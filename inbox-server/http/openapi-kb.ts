@@ -40,6 +40,9 @@ export function kbPaths() {
     '/api/kb/articles/{id}/versions': {
       get: { summary: 'Every version of an article, newest first, with author and date', parameters: [id], responses: { 200: { description: 'OK', content: list('KbVersion') }, ...signedIn, 404: error('Not found') } },
     },
+    '/api/kb/misses': {
+      get: { summary: 'Searches that found nothing, the most frequent first: what to write next (supervisors)', responses: { 200: { description: '{items: [{query, count, lastAt}]}' }, ...signedIn, 403: error('Not a supervisor') } },
+    },
     '/api/kb/suggest': {
       get: {
         summary: 'Up to 5 articles matching the last citizen message of a conversation the consultant may see',
