@@ -155,8 +155,8 @@ function instrument(store: Store, probe: () => Probe): Store {
   const tx = (inner: TxStore, p: Probe): TxStore => ({
     ...inner,
     lockRouting: () => timed(p, 'lockMs', () => inner.lockRouting()),
-    async routingSnapshot(limit) {
-      p.snapshot = await timed(p, 'snapshotMs', () => inner.routingSnapshot(limit))
+    async routingSnapshot(limit, now) {
+      p.snapshot = await timed(p, 'snapshotMs', () => inner.routingSnapshot(limit, now))
       return p.snapshot
     },
     async assign(conversationId, consultantId, now) {
@@ -418,7 +418,7 @@ function breakdown(ps: PassRecord[]): PassBreakdown {
 async function countWaiting(store: Store): Promise<number> {
   let n = 0
   await store.transaction(async (tx) => {
-    n = (await tx.routingSnapshot({ perQueue: 1_000_000, total: 1_000_000 })).waiting.length
+    n = (await tx.routingSnapshot({ perQueue: 1_000_000, total: 1_000_000 }, new Date())).waiting.length
   })
   return n
 }

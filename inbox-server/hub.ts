@@ -46,6 +46,8 @@ import { reportRoutes } from './http/report-routes.ts'
 import { createWallboardPush } from './realtime/wallboard-push.ts'
 import { workflowRoutes } from './http/workflow-routes.ts'
 import { kbRoutes } from './http/kb-routes.ts'
+import { quizRoutes } from './http/quiz-routes.ts'
+import { createTakeQuiz } from './app/take-quiz.ts'
 import { uploadRoutes } from './http/upload-routes.ts'
 import { createAfterCallWork } from './app/after-call-work.ts'
 import { createPostCallSurvey } from './app/post-call-survey.ts'
@@ -255,6 +257,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     }),
     workflow: workflowRoutes({ store, clock }),
     kb: kbRoutes({ store, clock }),
+    quizzes: quizRoutes({ store, clock, takeQuiz: createTakeQuiz({ store, clock }) }),
     uploads: uploadRoutes({ store, clock }),
     reports: reportRoutes({ reports: createReports({ store, clock }) }),
     survey: surveyPage({ survey: askSurvey }),

@@ -53,7 +53,7 @@ export function createAssignWaiting(deps: {
     const now = deps.clock.now()
     const r = await deps.store.transaction(async (tx) => {
       await tx.lockRouting()
-      const { waiting, consultants, queues, contactOf, full } = await tx.routingSnapshot(deps.passLimits ?? PASS_LIMITS)
+      const { waiting, consultants, queues, contactOf, full } = await tx.routingSnapshot(deps.passLimits ?? PASS_LIMITS, now)
       const names = new Map(consultants.map((c) => [c.id, c.name]))
       // A conversation that has waited past its queue's overflow time may also go to the overflow queue's people.
       for (const w of waiting) {

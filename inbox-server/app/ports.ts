@@ -3,6 +3,7 @@ import type { MetricsStore } from './metrics-ports.ts'
 import type { Notification } from '../../protocol/workflow.ts'
 import type { WorkflowStore, WorkflowTxStore } from './workflow-ports.ts'
 import type { KbStore } from './kb-ports.ts'
+import type { QuizStore } from './quiz-ports.ts'
 import type { ChannelKind, ConversationStatus, Role } from '../../protocol/channel.ts'
 import type { Conversation, TimelineEvent } from '../../protocol/rest.ts'
 import type { SlaClockKind } from '../../protocol/sla.ts'
@@ -129,7 +130,7 @@ export interface Defaults {
 }
 
 /** Reads and single-statement writes outside a transaction. */
-export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore, MetricsStore, KbStore {
+export interface Store extends AdminStore, SlaStore, OutboxStore, ChannelStore, ContactStore, SurveyStore, WorkflowStore, MetricsStore, KbStore, QuizStore {
   kind: 'pglite' | 'postgres'
   /** A trivial query: false when the database does not answer. */
   ping(): Promise<boolean>
@@ -263,9 +264,11 @@ export interface TxStore extends SlaTxStore, OutboxTxStore, ChannelTxStore, Work
   lockRouting(): Promise<void>
   /**
    * The waiting conversations (oldest first within priority; at most `perQueue` of each queue and `total` in all),
-   * the available consultants, queue settings; `full` when some waiting conversations were left out.
+   * the available consultants, queue settings; `full` when some waiting conversations were left out. A consultant's
+   * skills are as routing sees them at `now`: a skill some active quiz grants is held only through a pass of such a
+   * quiz within its valid days before `now` (docs/decisions.md, "Quiz-granted skills").
    */
-  routingSnapshot(limits: { perQueue: number; total: number }): Promise<{
+  routingSnapshot(limits: { perQueue: number; total: number }, now: Date): Promise<{
     waiting: Waiting[]
     consultants: (RoutingConsultant & { name: string })[]
     queues: Map<string, QueueRouting>

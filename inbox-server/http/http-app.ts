@@ -20,6 +20,8 @@ export function createHttpApp(parts: {
   reports: Hono<StaffEnv>
   /** The knowledge base. */
   kb: Hono<StaffEnv>
+  /** Knowledge quizzes. */
+  quizzes: Hono<StaffEnv>
   /** The rating page of e-mail surveys (public, by token). */
   survey: Hono
   contacts: Hono<StaffEnv>
@@ -55,11 +57,13 @@ export function createHttpApp(parts: {
   app.route('/api/attachments', parts.attachments)
   app.use('/api/uploads', parts.requireStaff)
   app.route('/api/uploads', parts.uploads)
-  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*', '/api/reports', '/api/reports.csv']) {
+  for (const path of ['/api/admin/*', '/api/supervisor/*', '/api/presence-reasons', '/api/dispositions', '/api/me/*', '/api/labels', '/api/canned-responses', '/api/notifications', '/api/notifications/*', '/api/reports', '/api/reports.csv', '/api/quizzes', '/api/quizzes/*', '/api/quiz-attempts/*']) {
     app.use(path, parts.requireStaff)
   }
   app.use('/api/kb/*', parts.requireStaff)
   app.route('/api', parts.kb)
+  // Before the routing administration: /api/admin/quizzes and /api/admin/quiz-results are the quizzes' own.
+  app.route('/api', parts.quizzes)
   // Labels and canned responses first: their admin paths are not routing administration.
   app.route('/api', parts.workflow)
   app.route('/api', parts.reports)

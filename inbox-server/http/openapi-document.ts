@@ -27,6 +27,7 @@ import { Upload } from '../../protocol/attachments.ts'
 
 import { adminInputSchemas, adminOutputSchemas, adminPaths } from './openapi-admin.ts'
 import { kbInputSchemas, kbOutputSchemas, kbPaths } from './openapi-kb.ts'
+import { quizInputSchemas, quizOutputSchemas, quizPaths } from './openapi-quizzes.ts'
 
 const schemas = {
   ApiError,
@@ -274,6 +275,7 @@ export function openApiDocument(serverUrl: string, version: string) {
       },
       ...adminPaths(),
       ...kbPaths(),
+      ...quizPaths(),
     },
     components: {
       securitySchemes: {
@@ -286,6 +288,8 @@ export function openApiDocument(serverUrl: string, version: string) {
         ...Object.fromEntries(Object.entries(adminInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
         ...Object.fromEntries(Object.entries(kbOutputSchemas).map(([k, s]) => [k, jsonSchema(s, 'output')])),
         ...Object.fromEntries(Object.entries(kbInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
+        ...Object.fromEntries(Object.entries(quizOutputSchemas).map(([k, s]) => [k, jsonSchema(s, 'output')])),
+        ...Object.fromEntries(Object.entries(quizInputSchemas).map(([k, s]) => [k, jsonSchema(s, 'input')])),
       },
     },
   }

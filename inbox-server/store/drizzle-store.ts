@@ -27,6 +27,7 @@ import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { containing, createWorkflowStore, workflowTxStore } from './workflow-store.ts'
 import { createMetricsStore } from './metrics-store.ts'
 import { createKbStore } from './kb-store.ts'
+import { createQuizStore } from './quiz-store.ts'
 import { createAdminStore, readEntryContext } from './admin-store.ts'
 import { createSlaStore, slaTxStore } from './sla-store.ts'
 import { createOutboxStore, outboxTxStore } from './outbox-store.ts'
@@ -66,6 +67,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createWorkflowStore(db),
     ...createMetricsStore(db),
     ...createKbStore(db),
+    ...createQuizStore(db),
     kind: database.kind,
     async ping() {
       try {

@@ -20,8 +20,11 @@ type Snapshot = {
 /**
  * At most `perQueue` of each queue's longest waiting (and `total` in all), so a queue nobody can serve never
  * hides another queue's conversations from routing.
+ *
+ * Skills are effective skills at `now` (the routing clock): the configured ones, less those any active quiz grants,
+ * plus those granted by the consultant's passes of active quizzes finished within the quiz's valid days.
  */
-export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total: number }): Promise<Snapshot> {
+export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total: number }, now: Date): Promise<Snapshot> {
   const queues = new Map(
     rowsOf(await tx.execute(sql`select id, auto_accept, offer_timeout_seconds, overflow_queue_id, overflow_after_seconds from queues`)).map((q) => [
       String(q.id),
@@ -72,7 +75,14 @@ export async function routingSnapshot(tx: Tx, limits: { perQueue: number; total:
   waiting.push(...shown)
   const people = rowsOf(
     await tx.execute(sql`
-      select c.id, c.name, c.capacity, c.skills, c.voice_exclusive, c.last_assigned_at,
+      select c.id, c.name, c.capacity, c.voice_exclusive, c.last_assigned_at,
+             array(select s from unnest(c.skills) s
+                    where not exists (select 1 from quizzes q where q.active and q.grants_skill = s)
+                   union
+                   select q.grants_skill from quiz_attempts a join quizzes q on q.id = a.quiz_id
+                    where a.consultant_id = c.id and a.passed and q.active and q.grants_skill is not null
+                      and a.finished_at <= ${now.toISOString()}::timestamptz
+                      and a.finished_at > ${now.toISOString()}::timestamptz - make_interval(days => q.valid_days)) as skills,
              coalesce(array_agg(m.queue_id::text) filter (where m.queue_id is not null), '{}') as queue_ids
         from consultants c left join queue_members m on m.consultant_id = c.id
        where c.presence = 'available' and c.disabled_at is null

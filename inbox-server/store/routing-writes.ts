@@ -13,7 +13,7 @@ export function routingWrites(tx: Tx): RoutingWrites {
     async lockRouting() {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('inbox-hub:routing'))`)
     },
-    routingSnapshot: (limits) => routingSnapshot(tx, limits),
+    routingSnapshot: (limits, now) => routingSnapshot(tx, limits, now),
     async assign(conversationId, consultantId, now) {
       const r = await tx
         .update(conversations)
