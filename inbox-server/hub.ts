@@ -41,6 +41,7 @@ import { createSnoozeWaker } from './jobs/snooze-waker.ts'
 import { createWallboard } from './app/wallboard.ts'
 import { createReports } from './app/reports.ts'
 import { createAskSurvey } from './app/ask-survey.ts'
+import { createKbDeflection } from './app/kb-deflection.ts'
 import { surveyPage } from './http/survey-page.ts'
 import { reportRoutes } from './http/report-routes.ts'
 import { createWallboardPush } from './realtime/wallboard-push.ts'
@@ -288,7 +289,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     allowedOrigins: config.allowedOrigins,
     publicOrigin: new URL(config.publicUrl).origin,
     heartbeat,
-    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }), answerSurvey: (m) => askSurvey.answerInChat(m) },
+    visitor: { store, bus, clock, log, fanout, receiveVisitorMessage, estimateWait, visitorLeaves: createVisitorLeaves({ store, bus, clock }), answerSurvey: (m) => askSurvey.answerInChat(m), kb: createKbDeflection({ store, clock }) },
     staff: { store, bus, log, fanout, sendStaffMessage, setPresence, respondToOffer, wallboard: wallboardPush, authenticate: (t) => auth.authenticate(t), sessionCheckMs: opts.sessionCheckMs ?? 30_000 },
   })
   await new Promise<void>((resolve, reject) => {

@@ -41,7 +41,11 @@ export const VisitorSurvey = z.object({
   comment: z.string().trim().max(1000).optional(),
 })
 
-export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping, Leave, VisitorSurvey])
+/** While the citizen types, before a consultant joins: public knowledge-base articles matching the words. */
+export const KbSearch = z.object({ type: z.literal('kb_search'), q: z.string().trim().min(3).max(200) })
+/** Whether a suggested article answered the question (deflection). */
+export const KbFeedback = z.object({ type: z.literal('kb_feedback'), articleId: Id, helped: z.boolean() })
+export const VisitorFrame = z.discriminatedUnion('type', [VisitorHello, Subscribe, VisitorSend, Typing, Ping, Leave, VisitorSurvey, KbSearch, KbFeedback])
 export type VisitorFrame = z.infer<typeof VisitorFrame>
 
 export const StaffSend = z.object({
@@ -122,7 +126,9 @@ export type ErrorCode =
   | 'attachments_refused'
   | 'internal'
 
-export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame
+/** Public articles for the words the citizen typed (at most 3; plain text only, shown with textContent). */
+export type KbResultsFrame = { type: 'kb_results'; q: string; items: { id: string; title: string; excerpt: string; text: string }[] }
+export type VisitorServerFrame = WelcomeFrame | EventFrame | SyncedFrame | QueueFrame | AckFrame | TypingFrame | ErrorFrame | PongFrame | KbResultsFrame
 export type StaffServerFrame =
   | StaffWelcomeFrame
   | EventFrame

@@ -199,4 +199,26 @@ describe('suggestions and review dates', () => {
     const later = await search('category=przeglad', await t.login())
     expect(later.find((a) => a.id === today.id)?.overdue).toBe(true)
   })
+
+  it('shows citizens only public articles while they type, and records whether one helped', async () => {
+    // Earlier tests move the clock on: sign in afresh.
+    const admin = await t.login()
+    const r = await t.api('/api/kb/articles', { method: 'POST', token: admin, json: { title: 'Jak zarejestrować się jako bezrobotny', category: 'rejestracja', audience: 'public', body: 'Zarejestrujesz się w powiatowym urzędzie pracy albo przez internet.' } })
+    expect(r.status).toBe(201)
+    const publicId = ((await r.json()) as { id: string }).id
+    const { socket } = await t.visitor()
+    const results = await socket.request({ type: 'kb_search', q: 'jak się zarejestrować w urzędzie' }, (f) => f.type === 'kb_results')
+    const items = results.items as { id: string; title: string; text: string }[]
+    expect(items.map((i) => i.id)).toEqual([publicId])
+    expect(items[0]!.text).toContain('powiatowym urzędzie pracy')
+    // Staff-only articles never reach a citizen, whatever the words.
+    const staffOnly = await socket.request({ type: 'kb_search', q: 'zasiłek i wniosek o zasiłek' }, (f) => f.type === 'kb_results')
+    expect((staffOnly.items as unknown[]).length).toBe(0)
+    socket.send({ type: 'kb_feedback', articleId: publicId, helped: true })
+    await expect.poll(async () => ((await (await t.api('/api/kb/deflections', { token: admin })).json()) as { items: { articleId: string; helped: number }[] }).items.find((i) => i.articleId === publicId)?.helped, { timeout: 5000 }).toBe(1)
+    const jan = await t.consultant(`jan.kb.${Date.now()}@example.pl`)
+    expect((await t.api('/api/kb/deflections', { token: jan.token })).status).toBe(403)
+    await jan.socket.close()
+    await socket.close()
+  })
 })

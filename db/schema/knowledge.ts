@@ -2,7 +2,7 @@
 // that found nothing (for a report of what is missing). Search runs on `search`, a normalised copy (see
 // inbox-server/domain/kb/normalize.ts), through the built-in 'simple' text search configuration: no extension.
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { offices } from './org.ts'
 import { consultants } from './staff.ts'
 
@@ -60,3 +60,17 @@ export const kbSearchMisses = pgTable('kb_search_misses', {
   count: integer('count').notNull().default(1),
   lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })
+
+/** Whether a public article shown to a citizen while typing answered their question (deflection). */
+export const kbDeflections = pgTable(
+  'kb_deflections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    helped: boolean('helped').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('kb_deflections_article_idx').on(t.articleId)],
+)

@@ -35,7 +35,11 @@ export interface KbStore {
    * Articles matching every term as a word prefix (terms from `searchTerms`), title matches first, then by rank;
    * with no terms, the latest edited. `match: 'any'` (suggestions) needs one term only. `category` narrows either.
    */
-  searchKbArticles(f: { terms: readonly string[]; match?: 'all' | 'any'; category?: string; limit: number }): Promise<KbArticleRecord[]>
+  searchKbArticles(f: { terms: readonly string[]; match?: 'all' | 'any'; category?: string; audience?: 'public'; limit: number }): Promise<KbArticleRecord[]>
+  /** A citizen said whether a public article shown while typing answered the question; false for no such public article. */
+  recordDeflection(articleId: string, helped: boolean, at: Date): Promise<boolean>
+  /** Per public article: how often it helped and how often not. */
+  deflectionStats(): Promise<{ articleId: string; title: string; helped: number; notHelped: number }[]>
   getKbArticle(id: string): Promise<KbArticleRecord | null>
   /** Creates the article and its version 1. `bad_office`: no such office. */
   insertKbArticle(a: KbArticleFields, by: { authorId: string; at: Date }): Promise<KbWriteResult>

@@ -103,6 +103,13 @@ export function kbRoutes(deps: { store: Store; clock: Clock }) {
     return c.json({ items: items.map((m) => ({ query: m.query, count: m.count, lastAt: m.lastAt.toISOString() })) })
   })
 
+  // Whether public articles shown to citizens while they typed answered them (supervisors).
+  app.get('/kb/deflections', async (c) => {
+    const role = c.get('consultant').role
+    if (role !== 'admin' && role !== 'supervisor') return apiError(c, 'forbidden', 'The deflection report is for supervisors')
+    return c.json({ items: await store.deflectionStats() })
+  })
+
   app.get('/kb/suggest', async (c) => {
     const q = validate(KbSuggestQuery, c.req.query())
     if (!q.ok) return apiError(c, q.code, q.message, q.details)

@@ -43,6 +43,9 @@ export function kbPaths() {
     '/api/kb/misses': {
       get: { summary: 'Searches that found nothing, the most frequent first: what to write next (supervisors)', responses: { 200: { description: '{items: [{query, count, lastAt}]}' }, ...signedIn, 403: error('Not a supervisor') } },
     },
+    '/api/kb/deflections': {
+      get: { summary: 'Per public article: how often it answered a citizen while they typed, and how often not (supervisors)', responses: { 200: { description: '{items: [{articleId, title, helped, notHelped}]}' }, ...signedIn, 403: error('Not a supervisor') } },
+    },
     '/api/kb/suggest': {
       get: {
         summary: 'Up to 5 articles matching the last citizen message of a conversation the consultant may see',

@@ -23,6 +23,8 @@ export interface VisitorDeps {
   visitorLeaves: (m: { contactId: string; conversationId: string }) => Promise<{ ok: true } | { ok: false; error: 'not_found' }>
   /** The citizen's rating of a conversation whose survey was asked in the chat; false when there is none to answer. */
   answerSurvey?: (m: { conversationId: string; score: number; comment: string | null }) => Promise<boolean>
+  /** Public articles for what the citizen is typing, and whether one helped. */
+  kb?: { search(q: string): Promise<{ id: string; title: string; excerpt: string; text: string }[]>; feedback(articleId: string, helped: boolean): Promise<boolean> }
 }
 
 const SENDS_PER_SECOND = 1
@@ -137,6 +139,17 @@ class VisitorConnection implements Peer<VisitorServerFrame> {
       const o = await this.owns(f.conversationId)
       const r = o ? await deps.visitorLeaves({ contactId: o.contactId, conversationId: f.conversationId }) : null
       if (!r?.ok) return this.send(errorFrame('not_found', undefined, undefined, f.conversationId))
+      return
+    }
+    if (f.type === 'kb_search' || f.type === 'kb_feedback') {
+      // Typed words are looked up at most as often as messages may be sent.
+      const now = deps.clock.now().getTime()
+      const t = take(this.bucket ?? fullBucket(SEND_BURST, now), now, SENDS_PER_SECOND, SEND_BURST)
+      this.bucket = t.bucket
+      if (!t.ok) return this.send(errorFrame('rate_limited'))
+      if (!deps.kb) return this.send({ type: 'kb_results', q: f.type === 'kb_search' ? f.q : '', items: [] })
+      if (f.type === 'kb_search') return this.send({ type: 'kb_results', q: f.q, items: await deps.kb.search(f.q) })
+      if (!(await deps.kb.feedback(f.articleId, f.helped))) return this.send(errorFrame('not_found'))
       return
     }
     if (f.type === 'survey') {

@@ -2,7 +2,7 @@
 // through the built-in 'simple' text search configuration (the same on PGlite and PostgreSQL, no extension).
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { consultants, kbArticles, kbSearchMisses, kbVersions } from '../../db/schema.ts'
+import { consultants, kbArticles, kbDeflections, kbSearchMisses, kbVersions } from '../../db/schema.ts'
 import type { KbArticleFields, KbArticleRecord, KbStore, KbWriteResult } from '../app/kb-ports.ts'
 import { searchText, toTsQuery } from '../domain/kb/normalize.ts'
 import { guarded } from './write-guard.ts'
@@ -38,7 +38,7 @@ async function officeChecked(fn: () => Promise<KbArticleRecord | null>): Promise
 export function createKbStore(db: Db): KbStore {
   return {
     async searchKbArticles(f) {
-      const category = f.category ? eq(kbArticles.category, f.category) : undefined
+      const category = and(f.category ? eq(kbArticles.category, f.category) : undefined, f.audience ? eq(kbArticles.audience, f.audience) : undefined)
       if (f.terms.length === 0) {
         return (await db.select().from(kbArticles).where(category).orderBy(desc(kbArticles.updatedAt), asc(kbArticles.id)).limit(f.limit)).map(toRecord)
       }
@@ -57,6 +57,26 @@ export function createKbStore(db: Db): KbStore {
         )
         .limit(f.limit)
       return rows.map(toRecord)
+    },
+    async recordDeflection(articleId, helped, at) {
+      const [a] = await db.select({ id: kbArticles.id }).from(kbArticles).where(and(eq(kbArticles.id, articleId), eq(kbArticles.audience, 'public'))).limit(1)
+      if (!a) return false
+      await db.insert(kbDeflections).values({ articleId, helped, createdAt: at })
+      return true
+    },
+    async deflectionStats() {
+      const rows = await db
+        .select({
+          articleId: kbDeflections.articleId,
+          title: kbArticles.title,
+          helped: sql<number>`count(*) filter (where ${kbDeflections.helped})::int`,
+          notHelped: sql<number>`count(*) filter (where not ${kbDeflections.helped})::int`,
+        })
+        .from(kbDeflections)
+        .innerJoin(kbArticles, eq(kbArticles.id, kbDeflections.articleId))
+        .groupBy(kbDeflections.articleId, kbArticles.title)
+        .orderBy(desc(sql`count(*)`))
+      return rows.map((r) => ({ ...r, helped: Number(r.helped), notHelped: Number(r.notHelped) }))
     },
     async getKbArticle(id) {
       const [r] = await db.select().from(kbArticles).where(eq(kbArticles.id, id)).limit(1)
