@@ -44,6 +44,8 @@ class VisitorConnection implements Peer<VisitorServerFrame> {
   private contactId: string | null = null
   private lang: 'pl' | 'en' = 'pl'
   private bucket: Bucket | null = null
+  /** Look-ups while typing have their own allowance: they never use up the citizen's messages. */
+  private kbBucket: Bucket | null = null
   private chain: Promise<void> | null = null
   private closed = false
   /** Conversations this visitor was shown to own; conversations never change owner, so this only grows. */
@@ -142,14 +144,14 @@ class VisitorConnection implements Peer<VisitorServerFrame> {
       return
     }
     if (f.type === 'kb_search' || f.type === 'kb_feedback') {
-      // Typed words are looked up at most as often as messages may be sent.
+      // Typed words are looked up at most about once a second; over that, quietly nothing (the citizen is typing).
       const now = deps.clock.now().getTime()
-      const t = take(this.bucket ?? fullBucket(SEND_BURST, now), now, SENDS_PER_SECOND, SEND_BURST)
-      this.bucket = t.bucket
-      if (!t.ok) return this.send(errorFrame('rate_limited'))
-      if (!deps.kb) return this.send({ type: 'kb_results', q: f.type === 'kb_search' ? f.q : '', items: [] })
+      const t = take(this.kbBucket ?? fullBucket(SEND_BURST, now), now, SENDS_PER_SECOND, SEND_BURST)
+      this.kbBucket = t.bucket
+      if (!t.ok || !deps.kb) return f.type === 'kb_search' ? this.send({ type: 'kb_results', q: f.q, items: [] }) : undefined
       if (f.type === 'kb_search') return this.send({ type: 'kb_results', q: f.q, items: await deps.kb.search(f.q) })
-      if (!(await deps.kb.feedback(f.articleId, f.helped))) return this.send(errorFrame('not_found'))
+      // Feedback on an article that is gone (or not public) is dropped: nothing for the citizen to do about it.
+      await deps.kb.feedback(f.articleId, f.helped)
       return
     }
     if (f.type === 'survey') {

@@ -274,12 +274,12 @@ describe('Chat', () => {
   it('sends visitor typing only once a conversation exists, and on:false on send', () => {
     const { chat, sent, hub } = setup()
     hub(welcome())
-    chat.input()
+    chat.input('P')
     expect(sent.filter((f) => f.type === 'typing')).toHaveLength(0)
     chat.submit('Pierwsza')
     const s = sent.at(-1) as { clientId: string }
     hub({ type: 'ack', clientId: s.clientId, conversationId: CONV, id: event(1).id, seq: 1, createdAt: '2026-11-30T10:00:00.000Z' })
-    chat.input()
+    chat.input('D')
     chat.submit('Druga')
     expect(sent.filter((f) => f.type === 'typing')).toEqual([
       { type: 'typing', conversationId: CONV, on: true },

@@ -3,6 +3,7 @@ import type {
   AckFrame,
   ErrorFrame,
   EventFrame,
+  KbResultsFrame,
   SyncedFrame,
   VisitorFrame,
   VisitorServerFrame,
@@ -23,6 +24,13 @@ export const SEEN_KEY = 'inboxhub.seen'
 export const STAFF_TYPING_MS = 6000
 /** Fallback if no `synced` comes: how long a re-subscribe may take to fill a gap before the seq is given up on. */
 export const GAP_WAIT_MS = 5000
+/** How long the citizen's typing must pause before the knowledge base is searched for their words. */
+export const KB_DEBOUNCE_MS = 500
+/** Longest `kb_search` query the hub takes. */
+export const KB_MAX_Q = 200
+
+/** A public knowledge-base article offered while the citizen types; `helped` once they answered "did it help?". */
+export type Suggestion = KbResultsFrame['items'][number] & { helped?: boolean }
 
 export type { ConnectionState, Item, MessageState } from './chat-items.ts'
 
@@ -38,6 +46,8 @@ export interface ChatView {
   unread(count: number): void
   /** The chat was removed from this device: reset what the view holds itself (draft, notices) and say so. */
   forgotten(): void
+  /** Knowledge-base articles that may answer what the citizen is typing; an empty list hides them. */
+  suggestions(list: Suggestion[]): void
 }
 
 export interface ChatDeps {
@@ -72,6 +82,13 @@ export class Chat {
   private seen: Record<string, number>
   /** Survey answers on their way (sending) or refused (error), by conversation; gone once the answer is in. */
   private readonly surveys = new Map<string, { sending: boolean; error?: string }>()
+  /** Deflection: the query for the text in the box now ('' when it does not qualify), the last one sent, the timer. */
+  private kbQ = ''
+  private kbSent = ''
+  private kbTimer: ReturnType<typeof setTimeout> | undefined
+  private kbShown: Suggestion[] = []
+  /** Articles the citizen already said helped (true) or not (false): feedback goes once per article. */
+  private readonly kbAnswers = new Map<string, boolean>()
 
   constructor(private readonly d: ChatDeps) {
     this.current = d.kv.getItem(CONVERSATION_KEY)
@@ -126,6 +143,8 @@ export class Chat {
       case 'queue':
         if (f.conversationId === this.current && typeof f.position === 'number') this.d.view.queue(f.position, typeof f.etaSeconds === 'number' ? f.etaSeconds : null)
         return
+      case 'kb_results':
+        return this.onKbResults(f)
     }
   }
 
@@ -139,6 +158,7 @@ export class Chat {
     const text = raw.trim()
     if (!text || text.length > MAX_MESSAGE_CHARS) return false
     this.typing.stop()
+    this.clearKb()
     const item = this.outbox.add(text)
     this.transmit(item.clientId)
     this.render()
@@ -156,8 +176,29 @@ export class Chat {
     if (this.outbox.remove(clientId)) this.render()
   }
 
-  input(): void {
-    this.typing.input()
+  /**
+   * The citizen typed; `raw` is the whole text in the box. Besides the typing signal, this drives deflection: after
+   * KB_DEBOUNCE_MS without typing, a text of at least 3 characters and two words is sent as `kb_search`, so public
+   * articles can answer the question before a consultant has to. Only before a consultant has joined (see
+   * `consultantJoined`); an emptied box clears the suggestions.
+   */
+  input(raw: string): void {
+    const text = raw.trim()
+    if (text) this.typing.input()
+    clearTimeout(this.kbTimer)
+    const q = text.replace(/\s+/g, ' ').slice(0, KB_MAX_Q).trim()
+    this.kbQ = q.length >= 3 && q.includes(' ') && !this.consultantJoined() ? q : ''
+    if (!text || this.consultantJoined()) return this.clearKb()
+    if (this.kbQ && this.kbQ !== this.kbSent) this.kbTimer = setTimeout(() => this.kbSearch(), KB_DEBOUNCE_MS)
+  }
+
+  /** The citizen's answer to "did this article answer your question?": sent once per article; false if not sent. */
+  kbFeedback(articleId: string, helped: boolean): boolean {
+    if (this.kbAnswers.has(articleId) || !this.kbShown.some((a) => a.id === articleId)) return false
+    if (!this.ready || !this.d.send({ type: 'kb_feedback', articleId, helped })) return false
+    this.kbAnswers.set(articleId, helped)
+    this.showKb(this.kbShown)
+    return true
   }
 
   /**
@@ -189,6 +230,8 @@ export class Chat {
     this.listed.clear()
     this.sentTo.clear()
     this.surveys.clear()
+    this.kbAnswers.clear()
+    this.clearKb()
     this.outbox.clear()
     this.seen = {}
     this.setCurrent(null)
@@ -235,6 +278,7 @@ export class Chat {
     if (!merge(tl, ev)) return
     if (ev.clientId && this.outbox.remove(ev.clientId) && !this.current) this.setCurrent(id)
     if (ev.type === 'message' && ev.direction === 'out') this.staffTyping(false)
+    if (id === this.current && this.consultantJoined()) this.clearKb()
     if (ev.type === 'survey' && typeof ev.data?.score === 'number') this.surveys.delete(id)
     // A consultant has it (or it ended): no longer waiting in the queue.
     if (id === this.current && (ev.type === 'assignment' || (ev.type === 'message' && ev.direction === 'out') || ev.data?.status === 'resolved')) {
@@ -312,6 +356,45 @@ export class Chat {
       return
     }
     this.d.view.notice(errorText(this.d.t, f.code))
+  }
+
+  /**
+   * Whether a consultant has joined, so deflection stops: the current conversation (there is none before the first
+   * message) has a message written by staff (author kind 'consultant'; automatic 'system' messages do not count),
+   * and it has not been resolved since (a new question after a resolved chat may be answered by an article again).
+   */
+  private consultantJoined(): boolean {
+    const tl = this.current ? this.timelines.get(this.current) : undefined
+    let joined = false
+    for (const ev of tl?.events ?? []) {
+      if (ev.type === 'message' && ev.direction === 'out' && ev.author?.kind === 'consultant') joined = true
+      else if (ev.type === 'status' && ev.data?.status === 'resolved') joined = false
+    }
+    return joined
+  }
+
+  private kbSearch(): void {
+    const q = this.kbQ
+    if (!q || !this.ready || this.consultantJoined()) return
+    if (this.d.send({ type: 'kb_search', q })) this.kbSent = q
+  }
+
+  /** Results for a query that is no longer the text in the box (the citizen typed on) are dropped. */
+  private onKbResults(f: KbResultsFrame): void {
+    if (!f.q || f.q !== this.kbQ || this.consultantJoined() || !Array.isArray(f.items)) return
+    const list = f.items.filter((a) => a && typeof a.id === 'string' && typeof a.title === 'string' && typeof a.text === 'string').slice(0, 3)
+    this.showKb(list.map(({ id, title, excerpt, text }) => ({ id, title, excerpt: typeof excerpt === 'string' ? excerpt : '', text })))
+  }
+
+  private showKb(list: Suggestion[]): void {
+    this.kbShown = list.map((a) => (this.kbAnswers.has(a.id) ? { ...a, helped: this.kbAnswers.get(a.id) } : a))
+    this.d.view.suggestions(this.kbShown)
+  }
+
+  private clearKb(): void {
+    clearTimeout(this.kbTimer)
+    this.kbQ = this.kbSent = ''
+    if (this.kbShown.length) this.showKb([])
   }
 
   private transmit(clientId: string): void {

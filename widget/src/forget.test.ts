@@ -77,7 +77,7 @@ describe('Chat.forget', () => {
     const { chat, view, sent, hub } = busyVisitor()
     chat.forget()
     sent.length = 0
-    chat.input()
+    chat.input('Nowe')
     expect(chat.submit('Nowe pytanie')).toBe(true) // kept as sending until the new welcome
     expect(sent).toEqual([])
     hub({ type: 'welcome', visitorToken: NEW_TOKEN, conversations: [] })

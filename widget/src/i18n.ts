@@ -58,6 +58,13 @@ const pl = {
   surveyOffline: 'Brak połączenia – nie można teraz wysłać oceny. Spróbuj ponownie, gdy połączenie wróci.',
   surveyThanks: 'Dziękujemy za ocenę: {n}/5',
   surveyYourComment: 'Twój komentarz: ',
+  kbTitle: 'Może to pomoże',
+  kbFound: 'Znaleźliśmy artykuły, które mogą pomóc',
+  kbAsk: 'Czy to odpowiada na pytanie?',
+  kbYes: 'Tak, dziękuję',
+  kbNo: 'Nie',
+  kbThanks: 'Dziękujemy!',
+  kbWrite: 'Napisz do nas, konsultant odpowie.',
 }
 
 export type Dict = typeof pl
@@ -117,6 +124,13 @@ const en: Dict = {
   surveyOffline: 'No connection – the rating cannot be sent now. Try again when the connection is back.',
   surveyThanks: 'Thank you for your rating: {n}/5',
   surveyYourComment: 'Your comment: ',
+  kbTitle: 'This may help',
+  kbFound: 'We found articles that may help',
+  kbAsk: 'Does this answer your question?',
+  kbYes: 'Yes, thank you',
+  kbNo: 'No',
+  kbThanks: 'Thank you!',
+  kbWrite: 'Write to us and a consultant will reply.',
 }
 
 export const dict = (lang: Lang): Dict => (lang === 'en' ? en : pl)

@@ -48,7 +48,8 @@ function mount(script: HTMLScriptElement): void {
       chat.setOpen(open)
     },
     submit: (text) => chat.submit(text),
-    input: () => chat.input(),
+    input: (text) => chat.input(text),
+    kbFeedback: (id, helped) => chat.kbFeedback(id, helped),
     retry: (id) => chat.retry(id),
     discard: (id) => chat.discard(id),
     forget: () => forget(true),

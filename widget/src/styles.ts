@@ -57,6 +57,16 @@ label{grid-column:1/-1;font-size:14px;font-weight:600}
 textarea{min-height:52px;max-height:140px;padding:8px 10px;border:1px solid #6b7280;border-radius:8px;background:#fff;color:${INK};font-size:16px;resize:vertical}
 .send{align-self:stretch;min-width:72px;padding:0 16px;border:2px solid transparent;border-radius:8px;background:${BLUE};color:#fff;font-weight:600}
 .hint{grid-column:1/-1;font-size:12px;color:${MUTED}}
+.kb{grid-column:1/-1;max-height:35vh;overflow-y:auto;padding:6px 8px;border:1px solid #6b7280;border-radius:8px;background:#f9fafb;font-size:14px}
+.kb p{margin:0}
+.kbh{font-weight:700}
+.kb ul{margin:4px 0 0;padding:0;list-style:none}
+.kbt{display:block;width:100%;min-height:32px;padding:4px 0;border:0;background:none;color:${BLUE};text-align:left;text-decoration:underline;font-weight:600}
+.kbb{padding:4px 0 8px}
+.kba{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;margin-top:6px}
+.kba p{flex-basis:100%;font-weight:600}
+.kba button{min-height:36px;padding:0 12px;border:1px solid ${BLUE};border-radius:6px;background:#fff;color:${BLUE};font-weight:600}
+p.kba:focus{outline:none}
 .survey{align-self:stretch;padding:10px 12px;border:1px solid #6b7280;border-radius:10px;background:#f9fafb}
 .survey form{display:flex;flex-direction:column;gap:6px}
 .survey fieldset{margin:0;padding:0;border:0;min-width:0}

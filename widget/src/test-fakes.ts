@@ -1,6 +1,6 @@
 // Test doubles shared by the widget's unit tests: an in-memory Storage, timeline events, a recording view.
 import type { TimelineEvent } from '../../protocol/rest.ts'
-import type { ChatView, ConnectionState, Item } from './chat.ts'
+import type { ChatView, ConnectionState, Item, Suggestion } from './chat.ts'
 import type { KV } from './storage.ts'
 
 /** An in-memory KV that also has the parts of DOM Storage the widget uses (`asStorage()`), and logs every write. */
@@ -88,6 +88,10 @@ export class FakeView implements ChatView {
   }
   forgotten(): void {
     this.forgottenCount++
+  }
+  suggestionList: Suggestion[] = []
+  suggestions(list: Suggestion[]): void {
+    this.suggestionList = list
   }
   messages() {
     return this.items.filter((i) => i.kind === 'msg')

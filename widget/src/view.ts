@@ -1,7 +1,7 @@
 // The widget's DOM inside its shadow root: launcher, dialog panel (with "end and remove" and its inline confirmation),
 // message log and form. Text only via textContent.
 import { MAX_MESSAGE_CHARS } from '../../protocol/limits.ts'
-import { MAX_SURVEY_COMMENT, type ChatView, type ConnectionState, type Item } from './chat.ts'
+import { MAX_SURVEY_COMMENT, type ChatView, type ConnectionState, type Item, type Suggestion } from './chat.ts'
 import type { SurveyItem } from './chat-items.ts'
 import { formatTime, type Dict, type Lang } from './i18n.ts'
 import { CSS } from './styles.ts'
@@ -10,7 +10,10 @@ export interface ViewActions {
   toggle(open: boolean): void
   /** Returns true when the text was taken (the box is then cleared). */
   submit(text: string): boolean
-  input(): void
+  /** The text box changed; `text` is all of it. */
+  input(text: string): void
+  /** "Did this article answer your question?" answered; true if the answer went to the hub. */
+  kbFeedback(articleId: string, helped: boolean): boolean
   retry(clientId: string): void
   discard(clientId: string): void
   /** The visitor confirmed "end and remove from this device". */
@@ -61,6 +64,10 @@ export class View implements ChatView {
   private topicKeys = ''
   private readonly input: HTMLTextAreaElement
   private readonly counter: HTMLElement
+  private readonly kbRegion: HTMLElement
+  private readonly kbList: HTMLElement
+  /** Article ids shown now, so unchanged results leave an open article (and focus) alone. */
+  private kbIds = ''
   private readonly nodes = new Map<string, HTMLElement>()
   private conn: ConnectionState = 'connecting'
   private noticeText = ''
@@ -153,7 +160,11 @@ export class View implements ChatView {
     this.topicSelect = el('select', { id: 'ih-topic', 'data-testid': 'topic' })
     this.topicSelect.addEventListener('change', () => act.topic(this.topicSelect.value))
     this.topicRow.append(el('label', { for: 'ih-topic' }, t.topicLabel), this.topicSelect)
-    form.append(this.topicRow, el('label', { for: 'ih-input' }, t.label), this.input, send, hint)
+    // Deflection: public articles that may answer the question being typed, under the text box.
+    this.kbRegion = el('div', { class: 'kb', role: 'region', 'aria-labelledby': 'ih-kb', 'data-testid': 'kb-suggestions', hidden: '' })
+    this.kbList = el('ul')
+    this.kbRegion.append(el('p', { id: 'ih-kb', class: 'kbh' }, t.kbTitle), this.kbList)
+    form.append(this.topicRow, el('label', { for: 'ih-input' }, t.label), this.input, send, hint, this.kbRegion)
     // The greeting scrolls with the messages; it is there from the start, so the log never announces it.
     this.intro = el('p', { class: 'intro' }, t.intro)
     this.log.append(this.intro)
@@ -187,7 +198,7 @@ export class View implements ChatView {
     })
     this.input.addEventListener('input', () => {
       this.updateCounter()
-      if (this.input.value.trim()) this.act.input()
+      this.act.input(this.input.value)
     })
     this.log.addEventListener('click', (e) => {
       const b = (e.target as Element | null)?.closest?.('button[data-act]')
@@ -303,6 +314,54 @@ export class View implements ChatView {
     this.noticeText = ''
     this.updateBanner()
     this.announce(this.t.forgotten)
+  }
+
+  suggestions(list: Suggestion[]): void {
+    const ids = list.map((a) => a.id).join()
+    if (ids === this.kbIds) {
+      // Same articles: only an answer given meanwhile (e.g. from the view itself) may need showing.
+      for (const a of list) if (a.helped !== undefined) this.kbThanks(a.id, a.helped, false)
+      return
+    }
+    const was = this.kbIds
+    this.kbIds = ids
+    this.kbRegion.hidden = !ids
+    this.kbList.replaceChildren()
+    list.forEach((a, i) => {
+      const id = 'ih-kb' + i
+      const li = el('li', { 'data-id': a.id })
+      const open = el('button', { type: 'button', class: 'kbt', 'data-testid': 'kb-suggestion', 'aria-expanded': 'false', 'aria-controls': id }, a.title)
+      const body = el('div', { id, class: 'kbb', hidden: '' })
+      body.append(el('p', { class: 'text' }, a.text))
+      const ask = el('div', { class: 'kba' })
+      const yes = el('button', { type: 'button', 'data-testid': 'kb-helped-yes' }, this.t.kbYes)
+      const no = el('button', { type: 'button', 'data-testid': 'kb-helped-no' }, this.t.kbNo)
+      ask.append(el('p', {}, this.t.kbAsk), yes, no)
+      body.append(ask)
+      open.addEventListener('click', () => {
+        body.hidden = !body.hidden
+        open.setAttribute('aria-expanded', String(!body.hidden))
+      })
+      const answer = (helped: boolean) => {
+        this.kbThanks(a.id, helped, true)
+        this.act.kbFeedback(a.id, helped)
+      }
+      yes.addEventListener('click', () => answer(true))
+      no.addEventListener('click', () => answer(false))
+      li.append(open, body)
+      this.kbList.append(li)
+      if (a.helped !== undefined) this.kbThanks(a.id, a.helped, false)
+    })
+    if (ids && !was) this.announce(this.t.kbFound)
+  }
+
+  /** Replaces an article's question with the thanks; focus follows when it was on the buttons that go. */
+  private kbThanks(articleId: string, helped: boolean, focus: boolean): void {
+    const ask = [...this.kbList.children].find((li) => li.getAttribute('data-id') === articleId)?.querySelector('div.kba')
+    if (!ask) return
+    const thanks = el('p', { class: 'kba', 'data-testid': 'kb-thanks', tabindex: '-1' }, helped ? this.t.kbThanks : this.t.kbWrite)
+    ask.replaceWith(thanks)
+    if (focus) thanks.focus()
   }
 
   /** Shows or hides the confirmation; shown, focus goes to its least destructive button. */

@@ -6,6 +6,7 @@ import { enDesk, plDesk } from './i18n-desk.ts'
 import { enWorkflow, plWorkflow } from './i18n-workflow.ts'
 import { enAdminWorkflow, plAdminWorkflow } from './i18n-admin-workflow.ts'
 import { enReports, plReports } from './i18n-reports.ts'
+import { enKnowledge, plKnowledge } from './i18n-knowledge.ts'
 
 export const LANGS = ['pl', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -505,6 +506,7 @@ const pl = {
   ...plWorkflow,
   ...plAdminWorkflow,
   ...plReports,
+  ...plKnowledge,
 } as const
 
 export type MessageKey = keyof typeof pl
@@ -1004,6 +1006,7 @@ const en: Record<MessageKey, string> = {
   ...enWorkflow,
   ...enAdminWorkflow,
   ...enReports,
+  ...enKnowledge,
 }
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { pl, en }
