@@ -72,3 +72,6 @@ export type KbArticle = z.infer<typeof KbArticle>
 export const KbVersion = z.object({ version: z.int().positive(), title: z.string(), body: z.string(), authorId: Id.nullable(), authorName: z.string().nullable(), createdAt: at })
 export type KbVersion = z.infer<typeof KbVersion>
 export const KbVersionList = z.object({ items: z.array(KbVersion) })
+
+/** `POST /api/kb/articles/{id}/used`: the article went into a reply in this conversation. */
+export const KbUseBody = z.object({ conversationId: Id.optional() })

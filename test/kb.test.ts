@@ -221,4 +221,17 @@ describe('suggestions and review dates', () => {
     await jan.socket.close()
     await socket.close()
   })
+
+  it('counts the articles consultants put into replies, for the supervisors’ report', async () => {
+    const admin = await t.login()
+    const jan = await t.consultant(`jan.uzycie.${Date.now()}@example.pl`)
+    const r = await t.api('/api/kb/articles', { method: 'POST', token: admin, json: { title: 'Staż dla bezrobotnych', category: 'aktywizacja', body: 'Staż trwa od 3 do 12 miesięcy.' } })
+    const id = ((await r.json()) as { id: string }).id
+    for (let i = 0; i < 2; i++) expect((await t.api(`/api/kb/articles/${id}/used`, { method: 'POST', token: jan.token, json: {} })).status).toBe(204)
+    expect((await t.api('/api/kb/articles/00000000-0000-4000-8000-000000000000/used', { method: 'POST', token: jan.token, json: {} })).status).toBe(404)
+    const usage = (await (await t.api('/api/kb/usage?days=7', { token: admin })).json()) as { items: { articleId: string; uses: number }[] }
+    expect(usage.items.find((u) => u.articleId === id)?.uses).toBe(2)
+    expect((await t.api('/api/kb/usage', { token: jan.token })).status).toBe(403)
+    await jan.socket.close()
+  })
 })

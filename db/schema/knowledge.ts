@@ -74,3 +74,18 @@ export const kbDeflections = pgTable(
   },
   (t) => [index('kb_deflections_article_idx').on(t.articleId)],
 )
+
+/** An article a consultant put into a reply (a passage or a reference): which articles answer the most. */
+export const kbUses = pgTable(
+  'kb_uses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    consultantId: uuid('consultant_id').references(() => consultants.id, { onDelete: 'set null' }),
+    conversationId: uuid('conversation_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('kb_uses_article_idx').on(t.articleId)],
+)

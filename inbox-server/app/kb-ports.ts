@@ -38,6 +38,10 @@ export interface KbStore {
   searchKbArticles(f: { terms: readonly string[]; match?: 'all' | 'any'; category?: string; audience?: 'public'; limit: number }): Promise<KbArticleRecord[]>
   /** A citizen said whether a public article shown while typing answered the question; false for no such public article. */
   recordDeflection(articleId: string, helped: boolean, at: Date): Promise<boolean>
+  /** A consultant put the article into a reply; false for no such article. */
+  recordKbUse(articleId: string, consultantId: string, conversationId: string | null, at: Date): Promise<boolean>
+  /** The articles put into replies most often since `since`. */
+  mostUsedKbArticles(since: Date, limit: number): Promise<{ articleId: string; title: string; uses: number }[]>
   /** Per public article: how often it helped and how often not. */
   deflectionStats(): Promise<{ articleId: string; title: string; helped: number; notHelped: number }[]>
   getKbArticle(id: string): Promise<KbArticleRecord | null>

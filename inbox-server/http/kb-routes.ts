@@ -3,7 +3,7 @@
 // for a conversation come from the citizen's last message.
 import { Hono, type Context } from 'hono'
 import { Id } from '../../protocol/rest.ts'
-import { KbArticleCreate, KbArticlePatch, KbArticleQuery, KbSuggestQuery, type KbArticle, type KbArticleSummary } from '../../protocol/knowledge.ts'
+import { KbArticleCreate, KbArticlePatch, KbArticleQuery, KbSuggestQuery, KbUseBody, type KbArticle, type KbArticleSummary } from '../../protocol/knowledge.ts'
 import type { KbArticleRecord, KbWriteResult } from '../app/kb-ports.ts'
 import type { Clock, Store } from '../app/ports.ts'
 import { canSeeConversation } from '../domain/access-policy.ts'
@@ -81,6 +81,23 @@ export function kbRoutes(deps: { store: Store; clock: Clock }) {
     const officeId = officeForNewArticle(me, b.value.officeId)
     if (!canWriteArticle(me, { officeId })) return forbidden(c)
     return written(c, await store.insertKbArticle({ ...b.value, officeId }, { authorId: me.id, at: clock.now() }), 201)
+  })
+
+  // A consultant put the article into a reply: counted for "articles most used in replies".
+  app.post('/kb/articles/:id/used', async (c) => {
+    const id = idOf(c)
+    const b = await readJson(c, KbUseBody)
+    if (!b.ok) return apiError(c, b.code, b.message, b.details)
+    const ok = id ? await store.recordKbUse(id, c.get('consultant').id, b.value.conversationId ?? null, clock.now()) : false
+    return ok ? c.body(null, 204) : apiError(c, 'not_found', 'No such article')
+  })
+
+  // The articles used in replies most in the last `days` days (supervisors).
+  app.get('/kb/usage', async (c) => {
+    const role = c.get('consultant').role
+    if (role !== 'admin' && role !== 'supervisor') return apiError(c, 'forbidden', 'The usage report is for supervisors')
+    const days = Math.min(366, Math.max(1, Number(c.req.query('days') ?? 30) || 30))
+    return c.json({ items: await store.mostUsedKbArticles(new Date(clock.now().getTime() - days * 86_400_000), 50) })
   })
 
   app.patch('/kb/articles/:id', async (c) => {

@@ -43,6 +43,12 @@ export function kbPaths() {
     '/api/kb/misses': {
       get: { summary: 'Searches that found nothing, the most frequent first: what to write next (supervisors)', responses: { 200: { description: '{items: [{query, count, lastAt}]}' }, ...signedIn, 403: error('Not a supervisor') } },
     },
+    '/api/kb/articles/{id}/used': {
+      post: { summary: 'Count the article as used in a reply ({conversationId?})', parameters: [id], responses: { 204: { description: 'Counted' }, 400: error('Invalid body'), ...signedIn, 404: error('No such article') } },
+    },
+    '/api/kb/usage': {
+      get: { summary: 'The articles used in replies most in the last `days` (1–366, default 30) days (supervisors)', parameters: [query('days', { type: 'integer' }, false)], responses: { 200: { description: '{items: [{articleId, title, uses}]}' }, ...signedIn, 403: error('Not a supervisor') } },
+    },
     '/api/kb/deflections': {
       get: { summary: 'Per public article: how often it answered a citizen while they typed, and how often not (supervisors)', responses: { 200: { description: '{items: [{articleId, title, helped, notHelped}]}' }, ...signedIn, 403: error('Not a supervisor') } },
     },

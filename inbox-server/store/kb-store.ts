@@ -1,8 +1,8 @@
 // The KbStore port over drizzle: articles kept with their normalised search text, a version per write, and search
 // through the built-in 'simple' text search configuration (the same on PGlite and PostgreSQL, no extension).
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { consultants, kbArticles, kbDeflections, kbSearchMisses, kbVersions } from '../../db/schema.ts'
+import { consultants, kbArticles, kbDeflections, kbSearchMisses, kbUses, kbVersions } from '../../db/schema.ts'
 import type { KbArticleFields, KbArticleRecord, KbStore, KbWriteResult } from '../app/kb-ports.ts'
 import { searchText, toTsQuery } from '../domain/kb/normalize.ts'
 import { guarded } from './write-guard.ts'
@@ -57,6 +57,23 @@ export function createKbStore(db: Db): KbStore {
         )
         .limit(f.limit)
       return rows.map(toRecord)
+    },
+    async recordKbUse(articleId, consultantId, conversationId, at) {
+      const [a] = await db.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.id, articleId)).limit(1)
+      if (!a) return false
+      await db.insert(kbUses).values({ articleId, consultantId, conversationId, createdAt: at })
+      return true
+    },
+    async mostUsedKbArticles(since, limit) {
+      const rows = await db
+        .select({ articleId: kbUses.articleId, title: kbArticles.title, uses: sql<number>`count(*)::int` })
+        .from(kbUses)
+        .innerJoin(kbArticles, eq(kbArticles.id, kbUses.articleId))
+        .where(gte(kbUses.createdAt, since))
+        .groupBy(kbUses.articleId, kbArticles.title)
+        .orderBy(desc(sql`count(*)`), asc(kbArticles.title))
+        .limit(limit)
+      return rows.map((r) => ({ ...r, uses: Number(r.uses) }))
     },
     async recordDeflection(articleId, helped, at) {
       const [a] = await db.select({ id: kbArticles.id }).from(kbArticles).where(and(eq(kbArticles.id, articleId), eq(kbArticles.audience, 'public'))).limit(1)
