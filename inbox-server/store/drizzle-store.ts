@@ -55,7 +55,8 @@ function searchCondition(q: string): SQL {
 
 export function createDrizzleStore(database: Database): Store {
   const { db } = database
-  const labelsOf = (ids: readonly string[]) => createWorkflowStore(db).labelsOf(ids)
+  const workflow = createWorkflowStore(db)
+  const labelsOf = (ids: readonly string[]) => workflow.labelsOf(ids)
 
   return {
     ...createAdminStore(db),
@@ -64,7 +65,7 @@ export function createDrizzleStore(database: Database): Store {
     ...createChannelStore(db),
     ...createContactStore(db),
     ...createSurveyStore(db),
-    ...createWorkflowStore(db),
+    ...workflow,
     ...createMetricsStore(db),
     ...createKbStore(db),
     ...createQuizStore(db),

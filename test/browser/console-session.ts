@@ -13,3 +13,10 @@ export async function signIn(page: Page, hubUrl: string): Promise<void> {
   await page.getByTestId('login-submit').click()
   await page.getByTestId('connection-state').and(page.locator('[data-state="open"]')).waitFor()
 }
+
+/** The administrator's bearer token, for setting up data over REST. */
+export async function adminToken(hubUrl: string): Promise<string> {
+  const r = await fetch(`${hubUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  if (!r.ok) throw new Error(`admin login failed: ${r.status}`)
+  return ((await r.json()) as { token: string }).token
+}

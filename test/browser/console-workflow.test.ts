@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { TestSocket } from '../support/test-socket.ts'
 import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
-import { ADMIN, adminEnv, signIn } from './console-session.ts'
+import { adminEnv, adminToken, signIn } from './console-session.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
 import { say } from './console-chat.ts'
 import { readFile } from 'node:fs/promises'
@@ -42,7 +42,7 @@ async function citizenWrites(text: string): Promise<string> {
 beforeAll(async () => {
   hub = await startHubProcess(adminEnv)
   browser = await launchChromium()
-  admin = ((await (await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string }).token
+  admin = await adminToken(hub.url)
   await api('/api/admin/consultants', { method: 'POST', json: { ...OLA, role: 'consultant' } })
   pilne = (await api('/api/admin/labels', { method: 'POST', json: { name: 'pilne', color: '#b3261e' } })) as { id: string; name: string }
   await api('/api/admin/canned-responses', { method: 'POST', json: { shortcut: 'zasilek', title: 'Zasiłek: dokumenty', body: 'Dzień dobry {{contact.name}}, do wniosku o zasiłek potrzebny jest dowód osobisty.' } })

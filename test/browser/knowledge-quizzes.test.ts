@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from './accessibility.ts'
 import { launchChromium } from './chromium.ts'
-import { ADMIN, adminEnv, signIn } from './console-session.ts'
+import { adminEnv, adminToken, signIn } from './console-session.ts'
 import { startHubProcess, type HubProcess } from './hub-process.ts'
 
 let hub: HubProcess
@@ -15,7 +15,7 @@ let admin: string
 beforeAll(async () => {
   hub = await startHubProcess(adminEnv)
   browser = await launchChromium()
-  admin = ((await (await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string }).token
+  admin = await adminToken(hub.url)
 })
 afterAll(async () => {
   await browser?.close()
